@@ -1,1 +1,3 @@
-return 0;
+using IcpScoring.Cli;
+
+return IcpApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using IcpScoring.Cli.Commands;
+using IcpScoring.Cli.Hosting;
+using IcpScoring.Ingestion;
+using IcpScoring.Normalization;
+
+namespace IcpScoring.Cli;
+
+/// <summary>
+/// The <c>icp</c> command line: parses, runs one command, and maps failures to the exit-code
+/// contract (0 success, 2 bad input or usage with one line on standard error, 1 internal failure).
+/// </summary>
+internal static class IcpApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("IcpScoring: ICP-match scores, addressable-pool and drift reports from LinkedIn connection exports.");
+        globals.AddTo(root);
+        root.Subcommands.Add(InspectCommand.Create(globals, stdout));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"icp: {parse.Errors[0].Message} (see icp --help)");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (BadInputMessage(e) is { } message)
+        {
+            stderr.WriteLine($"icp: {message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("icp: cancelled");
+            return ExitCodes.InternalFailure;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"icp: internal error: {e.GetType().Name}: {FirstLine(e.Message)} (details in the log file)");
+            return ExitCodes.InternalFailure;
+        }
+    }
+
+    private static string? BadInputMessage(Exception e) => e switch
+    {
+        UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException => FirstLine(e.Message),
+        _ => null,
+    };
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOfAny(['\r', '\n']);
+        return i < 0 ? s : s[..i];
+    }
+}

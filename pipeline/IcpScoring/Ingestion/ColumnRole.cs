@@ -1,0 +1,17 @@
+namespace IcpScoring.Ingestion;
+
+/// <summary>What a column of an export means, whatever its header says.</summary>
+internal enum ColumnRole
+{
+    FirstName,
+    LastName,
+    FullName,
+    Email,
+    ProfileUrl,
+    Company,
+    Title,
+    Industry,
+    CompanySize,
+    ConnectedOn,
+    Account,
+}

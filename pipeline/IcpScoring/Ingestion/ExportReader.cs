@@ -1,0 +1,300 @@
+using System.Text;
+using CsvHelper;
+
+namespace IcpScoring.Ingestion;
+
+/// <summary>
+/// Reads one export, streaming: finds its encoding, preamble and header, then yields each data row
+/// by role. Rows that cannot be read are rejected into the <see cref="IngestReport"/> with their
+/// physical line and reason; the caller accounts for every row it is given (accepted or duplicate).
+/// </summary>
+internal sealed class ExportReader : IDisposable
+{
+    private readonly ExportSource _source;
+    private readonly CsvReader _csv;
+    private readonly HeaderLocation _header;
+    private readonly IngestionOptions _options;
+    private readonly bool _crlf;
+    private readonly ConnectedOnParser _dates = new();
+    private readonly long[] _styles = new long[Enum.GetValues<DateStyle>().Length];
+    private CsvMalformedRecord? _malformed;
+
+    private ExportReader(ExportSource source, Stream utf8, byte[] head, int headLength, HeaderLocation header, IngestReport report, IngestionOptions options)
+    {
+        _source = source;
+        _header = header;
+        _options = options;
+        Report = report;
+        _crlf = head.AsSpan(header.ByteOffset, headLength - header.ByteOffset).IndexOf("\r\n"u8) >= 0;
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = header.Separator,
+            HasHeader = true,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            IncludeValuesInExceptions = false,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MaxRecordSize = options.MaxRecordBytes,
+            OnMalformedRecord = m => _malformed = m,
+        };
+        _csv = CsvReader.Create(new PrefixedStream(head, header.ByteOffset, headLength - header.ByteOffset, utf8), csvOptions, leaveOpen: false);
+    }
+
+    public IngestReport Report { get; }
+
+    public ColumnLayout Layout => _header.Layout;
+
+    /// <summary>Opens an export; throws <see cref="UnreadableExportException"/> for anything that is not one.</summary>
+    public static ExportReader Open(string path, IngestionOptions options, ColumnAliases aliases)
+    {
+        var source = ExportSource.Open(path, options);
+        try
+        {
+            var (utf8, encoding) = TextDecoder.Open(source.Stream, source.Name);
+            var head = new byte[TextDecoder.HeadBytes];
+            var n = utf8.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+            // A transcoded UTF-16 file keeps its byte order mark as a character.
+            var skip = head.AsSpan(0, n).StartsWith("\uFEFF"u8) ? 3 : 0;
+            var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, source.Name);
+            header = header with { ByteOffset = header.ByteOffset + skip };
+            var report = new IngestReport(source.Name, options.MaxRejectsListed) { Encoding = encoding, HeaderLine = header.Line };
+            return new ExportReader(source, utf8, head, n, header, report, options);
+        }
+        catch (DecoderFallbackException e)
+        {
+            source.Dispose();
+            throw new UnreadableExportException(source.Name, "is not valid text in its encoding", e);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data rows that could be read; call once.</summary>
+    public IEnumerable<ExportRow> Rows(CancellationToken cancellationToken = default)
+    {
+        var columns = _header.Layout.Header.Count;
+        var lineOffset = _header.Line - 1;
+        while (Next())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = lineOffset + _csv.LineNumber;
+            var problem = Check(columns);
+            if (problem is not null)
+            {
+                Report.Reject(line, problem);
+                continue;
+            }
+
+            var row = Extract(line, out problem);
+            if (problem is not null)
+            {
+                Report.Reject(line, problem);
+                continue;
+            }
+
+            yield return row!;
+        }
+
+        Report.Format = FormatName();
+    }
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _source.Dispose();
+    }
+
+    private bool Next()
+    {
+        _malformed = null;
+        try
+        {
+            return _csv.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            // Only a record too large to buffer gets here: the rest of the file cannot be read safely.
+            var line = _header.Line - 1 + e.LineNumber;
+            throw new UnreadableExportException(_source.Name, $"line {line}: a record larger than {_options.MaxRecordBytes:N0} bytes (Ingestion:MaxRecordBytes), usually an unclosed quote; fix or split the file", e);
+        }
+        catch (IOException e) when (e is not FileNotFoundException)
+        {
+            throw new UnreadableExportException(_source.Name, $"could not be read to its end ({e.Message})", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableExportException(_source.Name, "is damaged: the zip entry cannot be inflated", e);
+        }
+    }
+
+    // Why the current record cannot be a row, or null.
+    private string? Check(int columns)
+    {
+        if (_malformed is { } m && m.Reason != CsvMalformedReason.StrayQuote)
+        {
+            return m.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => $"unterminated quote: the quoted field never closes and runs to the end of the file ({Lines(_csv.RawRecord)} lines)",
+                CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+                CsvMalformedReason.LineBreakInQuotes => "line break inside quotes",
+                _ => $"malformed quoting ({m.Reason})",
+            };
+        }
+
+        var count = _csv.FieldCount;
+        if (count < columns)
+        {
+            return $"too few fields ({count} of {columns}); the row may be cut short";
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var span = _csv.GetSpan(i);
+            if (i >= columns && !span.Trim(" \t"u8).IsEmpty)
+            {
+                return $"too many fields ({count}, the header has {columns}); an unquoted comma?";
+            }
+
+            if (span.Length > _options.MaxFieldChars && Encoding.UTF8.GetCharCount(span) > _options.MaxFieldChars)
+            {
+                return $"oversized field in column {i + 1} ({Encoding.UTF8.GetCharCount(span):N0} characters, limit {_options.MaxFieldChars:N0})";
+            }
+
+            if (span.Contains((byte)0))
+            {
+                return $"NUL byte in column {i + 1}";
+            }
+
+            if (!System.Text.Unicode.Utf8.IsValid(span))
+            {
+                return $"invalid UTF-8 in column {i + 1}";
+            }
+        }
+
+        if (IsHeaderAgain())
+        {
+            return "the header repeated as a data row";
+        }
+
+        return null;
+    }
+
+    private bool IsHeaderAgain()
+    {
+        var header = _header.Layout.Header;
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (!string.Equals(_csv.GetString(i).Trim(), header[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ExportRow? Extract(long line, out string? problem)
+    {
+        problem = null;
+        var connectedText = Get(ColumnRole.ConnectedOn);
+        DateOnly? connectedOn = null;
+        if (connectedText.Length > 0)
+        {
+            if (!_dates.TryParse(connectedText, out var date, out var style))
+            {
+                problem = "unparseable Connected On date";
+                return null;
+            }
+
+            connectedOn = date;
+            _styles[(int)style]++;
+        }
+
+        var row = new ExportRow(
+            line,
+            Get(ColumnRole.Account),
+            Get(ColumnRole.FirstName),
+            Get(ColumnRole.LastName),
+            Get(ColumnRole.FullName),
+            Get(ColumnRole.Email),
+            Get(ColumnRole.ProfileUrl),
+            Get(ColumnRole.Company),
+            Get(ColumnRole.Title),
+            Get(ColumnRole.Industry),
+            Get(ColumnRole.CompanySize),
+            connectedOn);
+
+        if (!connectedOn.HasValue && row is { FirstName: "", LastName: "", FullName: "", Email: "", ProfileUrl: "", Company: "", Title: "" })
+        {
+            problem = "blank row: no name, profile, company, title or date";
+            return null;
+        }
+
+        return row;
+    }
+
+    private string Get(ColumnRole role)
+    {
+        foreach (var column in _header.Layout.Columns(role))
+        {
+            if (column < _csv.FieldCount)
+            {
+                var span = _csv.GetSpan(column).Trim(" \t"u8);
+                if (!span.IsEmpty)
+                {
+                    return _csv.GetString(column).Trim();
+                }
+            }
+        }
+
+        return "";
+    }
+
+    private string FormatName()
+    {
+        var layout = _header.Layout;
+        var name = layout.Kind switch
+        {
+            SourceKind.Apollo => "apollo",
+            SourceKind.SalesNavigator => "sales-navigator",
+            SourceKind.Phantombuster => "phantombuster",
+            SourceKind.Custom => "custom",
+            _ => LinkedInEra(),
+        };
+
+        if (layout.Kind == SourceKind.LinkedIn
+            && (layout.Has(ColumnRole.Industry) || layout.Has(ColumnRole.CompanySize) || layout.Has(ColumnRole.Account)))
+        {
+            name += "-enriched";
+        }
+
+        var excel = Report.Encoding == "utf-8-bom" || _crlf || _styles[(int)DateStyle.ExcelDayMonthYear] > 0;
+        return layout.Kind == SourceKind.LinkedIn && excel ? name + "-excel" : name;
+    }
+
+    private string LinkedInEra()
+    {
+        if (_header.Layout.HasLinkedInUrl)
+        {
+            return "linkedin-2023";
+        }
+
+        if (_header.HadPreamble)
+        {
+            return "linkedin-2022";
+        }
+
+        return _styles[(int)DateStyle.UsDateTime] > _styles[(int)DateStyle.DayMonthYear] + _styles[(int)DateStyle.ExcelDayMonthYear]
+            ? "linkedin-2018"
+            : "linkedin-2020";
+    }
+
+    private static int Lines(ReadOnlySpan<byte> raw) => raw.Count((byte)'\n') + 1;
+}

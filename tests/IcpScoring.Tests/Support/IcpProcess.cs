@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace IcpScoring.Tests.Support;
+
+/// <summary>The real <c>icp</c> executable, run as a process the way users and scripts run it.</summary>
+public static class IcpProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "icp.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[k] = v;
+        }
+
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("icp did not finish in 120 s");
+        }
+
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A settings file for tests: no company directory, logs in the test's folder.</summary>
+    public static string WriteConfig(TempFolder dir, string ingestion = "{}", string? logFile = null) =>
+        dir.Write("appsettings.json", $$"""
+            {
+              "Paths": { "DataDir": "{{dir.File("data").Replace("\\", "/", StringComparison.Ordinal)}}" },
+              "Ingestion": {{ingestion}},
+              "Logging": { "MinimumLevel": "Debug", "ConsoleLevel": "Warning", "File": "{{(logFile ?? dir.File("logs/icp-.log")).Replace("\\", "/", StringComparison.Ordinal)}}" }
+            }
+            """);
+}
