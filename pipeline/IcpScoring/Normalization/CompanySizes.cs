@@ -23,19 +23,13 @@ internal static class CompanySizes
         "sole proprietor", "sole trader", "freelance", "freelancer",
     ];
 
-    // Words that carry no meaning for the number they sit next to.
-    private static readonly HashSet<string> _noise = new(StringComparer.Ordinal)
-    {
-        "employees", "employee", "emp", "emps", "staff", "people", "persons", "workers", "headcount",
-        "size", "company", "approx", "approximately", "about", "around", "ca", "mitarbeiter",
-        "empleados", "salaries", "salariés", "funcionários", "dipendenti", "funcionarios", "colaboradores", "between", "entre", "zwischen",
-    };
+    // "51 to 200", "51 a 200", "51 bis 200", "between 51 and 200".
+    private static readonly HashSet<string> _rangeWords = new(StringComparer.Ordinal) { "to", "and", "a", "à", "bis", "tot", "al", "e", "y" };
 
-    private static readonly HashSet<string> _rangeWords = new(StringComparer.Ordinal) { "to", "and", "a", "bis", "tot", "al" };
-
+    // "more than 50", "over 10,000", "10,000 or more", "plus de 50", "más de 50".
     private static readonly HashSet<string> _openWords = new(StringComparer.Ordinal)
     {
-        "more", "over", "above", "plus", "or", "and", "than", "mehr", "mas", "más", "oder", "ou", "o", "mais",
+        "more", "over", "above", "plus", "mehr", "über", "mas", "más", "mais", "oltre",
     };
 
     private static readonly HashSet<string> _underWords = new(StringComparer.Ordinal) { "less", "under", "fewer", "below", "up" };
@@ -169,22 +163,19 @@ internal static class CompanySizes
                     i++;
                 }
 
+                // Other words ("employees", "(LinkedIn)") carry no number and are passed over.
                 var word = text[start..i];
                 if (_rangeWords.Contains(word) && numbers.Count == 1)
                 {
                     connected = true;
                 }
-                else if (_openWords.Contains(word) && numbers.Count >= 1)
+                else if (_openWords.Contains(word))
                 {
                     open = true;
                 }
                 else if (_underWords.Contains(word) && numbers.Count == 0)
                 {
                     under = true;
-                }
-                else if (!_noise.Contains(word) && !_openWords.Contains(word) && !_rangeWords.Contains(word))
-                {
-                    return null;
                 }
 
                 continue;
@@ -204,7 +195,7 @@ internal static class CompanySizes
                 case '<':
                     under = true;
                     break;
-                case ' ' or ',' or '(' or ')' or '#' or ':' or '=' or '.' or '\u00a0' or '/':
+                case ' ' or ',' or '(' or ')' or '#' or ':' or '=' or '.' or '\u00a0' or '/' or '_' or '≈' or '*':
                     break;
                 default:
                     return null;
@@ -223,8 +214,8 @@ internal static class CompanySizes
         };
     }
 
-    // Reads 250, 10,001, 10.001, 10 001 is not a number here (a space separates numbers),
-    // 1k, 1.5K, 2m. A comma or period followed by exactly three digits is a thousands separator.
+    // Reads 250, 10,001, 10.001, 1k, 1.5K, 2m. A comma or period followed by exactly three digits is a
+    // thousands separator; a space is not ("10 001" is two numbers, and so unparseable).
     private static bool TryReadNumber(string text, ref int i, out long value)
     {
         value = 0;

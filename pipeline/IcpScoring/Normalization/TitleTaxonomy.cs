@@ -281,7 +281,7 @@ internal static class TitleTaxonomy
             + "directeur général, directrice générale, director general, directora general, direttore generale, "
             + "direttrice generale, diretor geral, diretora geral, diretor presidente, gerente general, gerente geral, "
             + "amministratore delegato, consejero delegado, geschäftsführer, geschäftsführerin, geschaeftsfuehrer, "
-            + "geschaeftsfuehrerin, vorstand, vorstandsvorsitzender, vorstandsmitglied", Seniority.CLevel);
+            + "geschaeftsfuehrerin, geschäftsführender, geschäftsführende, vorstand, vorstandsvorsitzender, vorstandsmitglied", Seniority.CLevel);
         Add("vp, svp, evp, avp, vice president, vicepresident, vice presidente, vicepresidente, vice presidenta, "
             + "vicepresidenta, vizepräsident, vizepräsidentin, vize präsident, vice présidente", Seniority.VicePresident);
         Add("director, directora, directeur, directrice, direttore, direttrice, diretor, diretora, direktor, direktorin, "
@@ -311,7 +311,7 @@ internal static class TitleTaxonomy
             + "fundadora, cofundador, cofundadora, fondatore, cofondatore, entrepreneur, entrepreneuse, unternehmer, "
             + "unternehmerin, emprendedor, emprendedora, empreendedor, empreendedora, imprenditore, imprenditrice, "
             + "gérant, gérante, self employed, selbstständig, selbständig, autónomo, autónoma, auto entrepreneur, "
-            + "sole proprietor, business owner, titolare, dueño, dueña, associé, associée, socio, socia", Seniority.Owner);
+            + "sole proprietor, business owner, titolare, dueño, dueña, associé, associée, socio, socia, gesellschafter, gesellschafterin", Seniority.Owner);
 
         // Someone's assistant: what follows names the boss, not the person.
         Add("assistant to, assistant of, executive assistant, personal assistant, ea to, pa to, assistante de, "
@@ -332,7 +332,7 @@ internal static class TitleTaxonomy
         Add("cpo", function: JobFunction.Product, domain: true);
         Add("cdo", function: JobFunction.Data, domain: true);
         Add("chro", function: JobFunction.HumanResources, domain: true);
-        Add("ceo, chief executive, general manager, chief of staff", function: JobFunction.Executive);
+        Add("ceo, chief executive, general manager, chief of staff, executive director", function: JobFunction.Executive);
 
         // Functions: domain words.
         Add("marketing, marketeer, marketer, marketers, demand generation, demand gen, demandgen, demand, growth, brand, "

@@ -64,6 +64,12 @@ public class CompanySizesTests
     [InlineData("10,000 or more", 'I')]
     [InlineData("0-1", 'A')]
     [InlineData("1.5K", 'G')]
+    [InlineData("over 10,000", 'I')]
+    [InlineData("more than 50", 'D')]
+    [InlineData("250 Mitarbeiter", 'E')]
+    [InlineData("51-200 employees (LinkedIn)", 'D')]
+    [InlineData("SIZE_201_TO_500", 'E')]
+    [InlineData("between 11 and 50", 'C')]
     public void OtherToolsRangesMapToTheBucketHoldingMostOfThem(string raw, char expected)
     {
         var size = CompanySizes.Parse(raw);
