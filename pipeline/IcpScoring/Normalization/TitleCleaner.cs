@@ -6,7 +6,7 @@ namespace IcpScoring.Normalization;
 // as a tagline rather than a job title: it has a link, hashtag or exclamation, runs longer than
 // eight words, or opens with a pitch word ("Helping…", "Passionate…", "I…", "Speaker", "Ex-…").
 // Other parts stay, so "VP Sales | EMEA" and "Head of Growth – EMEA" keep their region and
-// "Founder | CEO" keeps both roles. A plain hyphen ("Head of Growth - EMEA") is not a separator:
+// "Founder | CEO" keeps both roles; kept parts are joined with " | ". A plain hyphen ("Head of Growth - EMEA") is not a separator:
 // titles use it inside names of roles. Within a part, "@ Company" is cut: it names the employer.
 // When every part reads as a tagline the first one stays, since it still says what the person does.
 internal static class TitleCleaner
