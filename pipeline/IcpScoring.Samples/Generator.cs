@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace IcpScoring.Samples;
@@ -55,7 +56,7 @@ internal sealed class Generator(int seed)
         var builder = new StringBuilder();
         foreach (var file in files)
         {
-            builder.Append(file.Path).Append(' ').Append(file.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            builder.Append(file.Path).Append(' ').Append(file.Rows.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return builder.ToString();

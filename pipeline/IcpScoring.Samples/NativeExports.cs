@@ -24,6 +24,7 @@ internal static class NativeExports
 
         if (random.Chance(icpShare))
         {
+            // Mostly directory companies, so the directory can supply the firmographics that make them ICP.
             var fit = factory.Companies.Pick(random, c => c.IsIcp && (c.InDirectory || random.Chance(0.2)));
             return (factory.Create(fit, Titles.Icp(random), connectedOn), true);
         }
