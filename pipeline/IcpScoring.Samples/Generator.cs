@@ -38,6 +38,15 @@ internal sealed class Generator(int seed)
         files.AddRange(inbox.Build("acme-marketing", size: 1200, monthlyAdds: 60, icpShare: 0.2, salesBias: 0));
         files.AddRange(inbox.Build("northwind-sales", size: 600, monthlyAdds: 35, icpShare: 0.1, salesBias: 0.3));
 
+        // The quirks are byte-level (CRLF, BOM, no final newline, trailing spaces): keep git and editors off them.
+        files.Add(new SampleFile(".gitattributes", "* -text\n", WithBom: false, 0, new Dictionary<Quirk, int>()));
+        files.Add(new SampleFile(
+            ".editorconfig",
+            "# Generated sample data: bytes are exact on purpose.\n[*]\ncharset = unset\nend_of_line = unset\n"
+            + "insert_final_newline = unset\ntrim_trailing_whitespace = unset\n",
+            WithBom: false,
+            0,
+            new Dictionary<Quirk, int>()));
         files.Add(Readmes.Exports(files));
         files.Add(Readmes.Root(files, inbox.Notes, seed));
         return files;
