@@ -5,26 +5,10 @@ namespace IcpScoring.Ingestion;
 /// lets the reader look at a file's head (encoding, preamble, header) without seeking, which
 /// zip entries and transcoding streams cannot do.
 /// </summary>
-internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Stream rest) : ForwardOnlyStream
 {
     private int _offset = offset;
     private int _count = count;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -39,16 +23,6 @@ internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Strea
 
         return rest.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
