@@ -2,6 +2,7 @@ using System.CommandLine;
 using IcpScoring.Cli.Commands;
 using IcpScoring.Cli.Hosting;
 using IcpScoring.Ingestion;
+using IcpScoring.Model;
 using IcpScoring.Normalization;
 
 namespace IcpScoring.Cli;
@@ -18,6 +19,9 @@ internal static class IcpApp
         var root = new RootCommand("IcpScoring: ICP-match scores, addressable-pool and drift reports from LinkedIn connection exports.");
         globals.AddTo(root);
         root.Subcommands.Add(InspectCommand.Create(globals, stdout));
+        root.Subcommands.Add(TrainCommand.Create(globals, stdout));
+        root.Subcommands.Add(EvaluateCommand.Create(globals, stdout));
+        root.Subcommands.Add(ModelsCommand.Create(globals, stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -47,9 +51,12 @@ internal static class IcpApp
         }
     }
 
+    public static bool IsBadInput(Exception e) => BadInputMessage(e) is not null;
+
     private static string? BadInputMessage(Exception e) => e switch
     {
-        UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException => FirstLine(e.Message),
+        UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException
+            or ModelTrainingException or ModelLoadException or ModelRegistryException => FirstLine(e.Message),
         _ => null,
     };
 

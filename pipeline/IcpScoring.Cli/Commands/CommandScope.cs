@@ -34,12 +34,16 @@ internal sealed class CommandScope : IDisposable
         {
             return body(scope);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or Ingestion.UnreadableExportException or Normalization.CompanyDirectoryException or ConfigurationProblemException))
+        catch (Exception e) when (!IcpApp.IsBadInput(e) && e is not OperationCanceledException)
         {
             scope._serilog.Error(e, "Command {Command} failed", parse.CommandResult.Command.Name);
             throw;
         }
     }
+
+    /// <summary>The model registry: <c>--models-dir</c>, else <c>Paths:ModelsDir</c>.</summary>
+    public Model.ModelRegistry Registry(ParseResult parse, GlobalOptions globals) =>
+        new(parse.GetValue(globals.ModelsDir) ?? Settings.Paths.ModelsDir);
 
     public void Dispose()
     {

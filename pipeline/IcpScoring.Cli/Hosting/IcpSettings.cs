@@ -1,4 +1,5 @@
 using IcpScoring.Ingestion;
+using IcpScoring.Model;
 using Microsoft.Extensions.Configuration;
 
 namespace IcpScoring.Cli.Hosting;
@@ -8,7 +9,7 @@ namespace IcpScoring.Cli.Hosting;
 /// folder, else beside the executable), then <c>ICP_</c> environment variables (<c>__</c> between
 /// sections), then command-line options.
 /// </summary>
-internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, LoggingOptions Logging)
+internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, LoggingOptions Logging)
 {
     public const string EnvironmentPrefix = "ICP_";
 
@@ -41,8 +42,9 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
             name,
             Bind<PathsOptions>(config, "Paths", name),
             Bind<IngestionOptions>(config, "Ingestion", name),
+            Bind<ModelOptions>(config, "Model", name),
             Bind<LoggingOptions>(config, "Logging", name));
-        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Logging.Validate()).ToList();
+        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Logging.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException($"{name}: {string.Join("; ", problems)}");

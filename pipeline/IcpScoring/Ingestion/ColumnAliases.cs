@@ -24,6 +24,7 @@ internal sealed class ColumnAliases
         (ColumnRole.CompanySize, ["Company Size", "Company Employee Count Range", "Company Employee Count", "# Employees", "Employees", "Employee Count", "Headcount", "Company Headcount"]),
         (ColumnRole.ConnectedOn, ["Connected On", "Connection Date", "Connected At", "Connected"]),
         (ColumnRole.Account, ["Account", "Account Name", "Owner Account"]),
+        (ColumnRole.Label, ["IsIcp", "Is ICP", "Label", "Icp", "ICP Match"]),
     ];
 
     private readonly FrozenDictionary<string, (ColumnRole Role, int Rank)> _byKey;

@@ -26,8 +26,11 @@ internal sealed class ColumnLayout
 
     public bool Has(ColumnRole role) => _columns[(int)role].Length > 0;
 
-    /// <summary>A layout when the header names a title column, or a company column beside a person column (name, profile, email or date).</summary>
-    public static bool TryCreate(IReadOnlyList<string> header, ColumnAliases aliases, out ColumnLayout layout)
+    /// <summary>
+    /// A layout when the header fits the kind: for connections a title column, or a company column
+    /// beside a person column (name, profile, email or date); for labeled prospects any feature column.
+    /// </summary>
+    public static bool TryCreate(IReadOnlyList<string> header, ColumnAliases aliases, ExportKind kind, out ColumnLayout layout)
     {
         var found = new List<(int Column, int Rank)>[Enum.GetValues<ColumnRole>().Length];
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +51,10 @@ internal sealed class ColumnLayout
 
         // A title says "people"; a company alone could be a company list (such as the directory).
         layout = null!;
-        if (roles < 2 || !(Has(ColumnRole.Title) || (Has(ColumnRole.Company) && person)))
+        var accepted = kind == ExportKind.LabeledProspects
+            ? Has(ColumnRole.Title) || Has(ColumnRole.Industry) || Has(ColumnRole.CompanySize)
+            : roles >= 2 && (Has(ColumnRole.Title) || (Has(ColumnRole.Company) && person));
+        if (!accepted)
         {
             return false;
         }

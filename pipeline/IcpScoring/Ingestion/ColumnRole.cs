@@ -14,4 +14,7 @@ internal enum ColumnRole
     CompanySize,
     ConnectedOn,
     Account,
+
+    /// <summary>Whether a labeled prospect is in the ICP (training files only).</summary>
+    Label,
 }

@@ -14,13 +14,15 @@ internal sealed class ExportReader : IDisposable
     private readonly CsvReader _csv;
     private readonly HeaderLocation _header;
     private readonly IngestionOptions _options;
+    private readonly ExportKind _kind;
     private readonly bool _crlf;
     private readonly ConnectedOnParser _dates = new();
     private readonly long[] _styles = new long[Enum.GetValues<DateStyle>().Length];
     private CsvMalformedRecord? _malformed;
 
-    private ExportReader(ExportSource source, Stream utf8, byte[] head, int headLength, HeaderLocation header, IngestReport report, IngestionOptions options)
+    private ExportReader(ExportSource source, Stream utf8, byte[] head, int headLength, HeaderLocation header, IngestReport report, IngestionOptions options, ExportKind kind)
     {
+        _kind = kind;
         _source = source;
         _header = header;
         _options = options;
@@ -48,7 +50,7 @@ internal sealed class ExportReader : IDisposable
     public ColumnLayout Layout => _header.Layout;
 
     /// <summary>Opens an export; throws <see cref="UnreadableExportException"/> for anything that is not one.</summary>
-    public static ExportReader Open(string path, IngestionOptions options, ColumnAliases aliases)
+    public static ExportReader Open(string path, IngestionOptions options, ColumnAliases aliases, ExportKind kind = ExportKind.Connections)
     {
         var source = ExportSource.Open(path, options);
         try
@@ -59,10 +61,10 @@ internal sealed class ExportReader : IDisposable
 
             // A transcoded UTF-16 file keeps its byte order mark as a character.
             var skip = head.AsSpan(0, n).StartsWith("\uFEFF"u8) ? 3 : 0;
-            var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, source.Name);
+            var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, kind, source.Name);
             header = header with { ByteOffset = header.ByteOffset + skip };
             var report = new IngestReport(source.Name, options.MaxRejectsListed) { Encoding = encoding, HeaderLine = header.Line };
-            return new ExportReader(source, utf8, head, n, header, report, options);
+            return new ExportReader(source, utf8, head, n, header, report, options, kind);
         }
         catch (DecoderFallbackException e)
         {
@@ -229,11 +231,14 @@ internal sealed class ExportReader : IDisposable
             Get(ColumnRole.Title),
             Get(ColumnRole.Industry),
             Get(ColumnRole.CompanySize),
-            connectedOn);
+            connectedOn,
+            Get(ColumnRole.Label));
 
-        if (!connectedOn.HasValue && row is { FirstName: "", LastName: "", FullName: "", Email: "", ProfileUrl: "", Company: "", Title: "" })
+        if (_kind == ExportKind.LabeledProspects
+            ? row is { Title: "", Industry: "", CompanySize: "", Label: "" }
+            : !connectedOn.HasValue && row is { FirstName: "", LastName: "", FullName: "", Email: "", ProfileUrl: "", Company: "", Title: "" })
         {
-            problem = "blank row: no name, profile, company, title or date";
+            problem = _kind == ExportKind.LabeledProspects ? "blank row: no title, industry, size or label" : "blank row: no name, profile, company, title or date";
             return null;
         }
 

@@ -13,7 +13,8 @@ internal sealed record ExportRow(
     string Title,
     string Industry,
     string CompanySize,
-    DateOnly? ConnectedOn)
+    DateOnly? ConnectedOn,
+    string Label = "")
 {
     /// <summary>
     /// A date-only row: LinkedIn writes these for hidden or closed profiles. They are connections

@@ -16,7 +16,7 @@ internal static class HeaderLocator
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 
     /// <summary>The header, or an <see cref="UnreadableExportException"/> saying why there is none.</summary>
-    public static HeaderLocation Find(ReadOnlySpan<byte> head, bool complete, ColumnAliases aliases, string name)
+    public static HeaderLocation Find(ReadOnlySpan<byte> head, bool complete, ColumnAliases aliases, ExportKind kind, string name)
     {
         var pos = 0;
         var line = 1;
@@ -49,7 +49,7 @@ internal static class HeaderLocator
                 foreach (var sep in Separators)
                 {
                     var fields = Split(record, sep);
-                    if (fields.Count >= 2 && ColumnLayout.TryCreate(fields, aliases, out var layout))
+                    if (fields.Count >= 2 && ColumnLayout.TryCreate(fields, aliases, kind, out var layout))
                     {
                         return new HeaderLocation(line, pos, sep, layout, preamble);
                     }
@@ -69,6 +69,11 @@ internal static class HeaderLocator
         if (preamble && tried <= 2)
         {
             throw new UnreadableExportException(name, "holds only LinkedIn's Notes: preamble and no header or rows; expected the header First Name,Last Name,URL,Email Address,Company,Position,Connected On after it");
+        }
+
+        if (kind == ExportKind.LabeledProspects)
+        {
+            throw new UnreadableExportException(name, $"has no header naming a title, industry or company size column in its first {tried} lines; expected labeled prospects such as Title,Industry,Company Size,IsIcp");
         }
 
         throw new UnreadableExportException(name, $"has no header naming a title column, or a company column beside a name, profile or date column, in its first {tried} lines; expected a connections export (LinkedIn's Connections.csv, or Apollo, Sales Navigator or Phantombuster columns, or aliases under Ingestion:Columns)");

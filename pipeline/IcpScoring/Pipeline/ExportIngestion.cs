@@ -52,7 +52,12 @@ internal sealed class ExportIngestion : IDisposable
             yield return connection;
         }
 
-        // An export that yields nothing was not understood, whatever its header said.
+        EnsureSomethingWasRead(report);
+    }
+
+    /// <summary>An export that yields nothing was not understood, whatever its header said.</summary>
+    internal static void EnsureSomethingWasRead(IngestReport report)
+    {
         if (report.DataRows == 0)
         {
             throw new UnreadableExportException(report.File, "has a header but no data rows; expected at least one connection");

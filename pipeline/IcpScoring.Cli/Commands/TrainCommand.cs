@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using IcpScoring.Pipeline;
+
+namespace IcpScoring.Cli.Commands;
+
+/// <summary><c>icp train FILE [--promote auto|always|never] [--json]</c>: train a challenger and gate it.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(GlobalOptions globals, TextWriter stdout)
+    {
+        var file = new Argument<string>("file") { Description = "Labeled prospects: a title, industry and/or company size column and a label column (IsIcp, Label or Icp: true/false, 1/0, yes/no)" };
+        var promote = new Option<string>("--promote") { Description = "auto: promote when not worse than the champion on the same holdout; always; never", DefaultValueFactory = _ => "auto" };
+        promote.AcceptOnlyFromAmong("auto", "always", "never");
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON: version, metrics (auc, auprc, f1, logLoss, ece), promoted" };
+        var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse") { file, promote, json };
+        command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
+        {
+            var policy = Enum.Parse<PromotionPolicy>(parse.GetValue(promote)!, ignoreCase: true);
+            var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, InspectCommand.LoadDirectory(scope.Settings.Ingestion), scope.Loggers);
+            var outcome = retraining.Train(parse.GetValue(file)!, scope.Registry(parse, globals), policy);
+            var m = outcome.Challenger.Metadata;
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(stdout, new
+                {
+                    version = outcome.Challenger.Version,
+                    metrics = JsonOutput.Metrics(m.Holdout),
+                    promoted = outcome.Promoted,
+                    champion = outcome.Promoted ? outcome.Challenger.Version : outcome.PreviousChampion,
+                    previousChampion = outcome.PreviousChampion,
+                    championMetrics = outcome.ChampionOnHoldout is { } c ? JsonOutput.Metrics(c) : null,
+                    decision = outcome.Decision,
+                    trainer = m.Trainer,
+                    threshold = m.Threshold,
+                    crossValidation = JsonOutput.Metrics(m.CrossValidation),
+                    candidates = m.CandidateCv.ToDictionary(kv => kv.Key, kv => JsonOutput.Metrics(kv.Value)),
+                    rows = m.Rows,
+                    positives = m.Positives,
+                    rejected = m.RejectedRows,
+                });
+            }
+            else
+            {
+                WriteSummary(stdout, outcome);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteSummary(TextWriter o, RetrainOutcome outcome)
+    {
+        var m = outcome.Challenger.Metadata;
+        void W(FormattableString line) => o.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        W($"model {outcome.Challenger.Version}: {m.Trainer}, threshold {m.Threshold:F3}, trained on {m.Rows:N0} rows ({m.Positives:N0} ICP, {m.RejectedRows:N0} rejected)");
+        foreach (var (name, cv) in m.CandidateCv)
+        {
+            W($"  {m.Folds}-fold CV  {name,-20} AUC {cv.Auc:F4}  AUPRC {cv.Auprc:F4}  F1 {cv.F1:F4}  log-loss {cv.LogLoss:F4}  ECE {cv.Ece:F4}");
+        }
+
+        W($"  holdout     {"(chosen) " + m.Trainer,-20} AUC {m.Holdout.Auc:F4}  AUPRC {m.Holdout.Auprc:F4}  F1 {m.Holdout.F1:F4}  log-loss {m.Holdout.LogLoss:F4}  ECE {m.Holdout.Ece:F4}  ({m.Holdout.Rows:N0} rows)");
+        if (outcome.ChampionOnHoldout is { } c)
+        {
+            W($"  holdout     {"champion " + outcome.PreviousChampion,-20} AUC {c.Auc:F4}  AUPRC {c.Auprc:F4}  F1 {c.F1:F4}  log-loss {c.LogLoss:F4}  ECE {c.Ece:F4}");
+        }
+
+        W($"  {outcome.Decision}");
+    }
+}

@@ -1,0 +1,212 @@
+using IcpScoring.Normalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace IcpScoring.Model;
+
+/// <summary>
+/// A trained model loaded for scoring. Scores whole batches through one <c>Transform</c>, and
+/// explains a score by what each part of the input adds to it: the title, the role, the industry
+/// and the company size, each left out in turn (this works the same for linear and tree models).
+/// </summary>
+internal sealed class IcpModel
+{
+    // A category no model has seen: one-hot encodes it as all zeros, the neutral input.
+    private const string Absent = "\u0001absent";
+    private const float MinimumContribution = 0.05f;
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+
+    private IcpModel(MLContext ml, ITransformer transformer, ModelMetadata metadata)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        Metadata = metadata;
+    }
+
+    public ModelMetadata Metadata { get; }
+
+    public string Version => Metadata.Version;
+
+    public double Threshold => Metadata.Threshold;
+
+    public static IcpModel Load(RegistryEntry entry)
+    {
+        if (entry.Metadata.SchemaVersion != ModelInput.SchemaVersion)
+        {
+            throw new ModelLoadException($"{entry.ModelPath}: model {entry.Version} was trained on feature schema {entry.Metadata.SchemaVersion}, this icp uses schema {ModelInput.SchemaVersion}; train a new model with icp train");
+        }
+
+        return Load(entry.ModelPath, entry.Metadata);
+    }
+
+    public static IcpModel Load(string modelPath, ModelMetadata metadata)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new ModelLoadException($"{modelPath}: no such model file; train one with icp train LABELED.csv, or icp models rollback");
+        }
+
+        var ml = new MLContext(metadata.Seed);
+        ITransformer transformer;
+        DataViewSchema schema;
+        try
+        {
+            transformer = ml.Model.Load(modelPath, out schema);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException or NotSupportedException or System.Reflection.TargetInvocationException)
+        {
+            throw new ModelLoadException($"{modelPath}: not a readable ML.NET model ({e.GetType().Name}); train a new one with icp train, or icp models rollback", e);
+        }
+
+        var expected = SchemaDefinition.Create(typeof(ModelInput));
+        var missing = expected.Where(c => c.ColumnName != "Label" && schema.GetColumnOrNull(c.ColumnName) is not { } col).Select(c => c.ColumnName).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModelLoadException($"{modelPath}: the model expects other input columns (missing: {string.Join(", ", missing)}); train a new model with icp train");
+        }
+
+        return new IcpModel(ml, transformer, metadata);
+    }
+
+    /// <summary>Calibrated probabilities, in input order, through one batch transform.</summary>
+    public float[] Probabilities(IReadOnlyList<ModelInput> inputs)
+    {
+        if (inputs.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability")];
+    }
+
+    public bool IsMatch(float probability) => probability >= Metadata.Threshold;
+
+    /// <summary>Scores with reasons: what raised each score, in words a marketer reads.</summary>
+    public IReadOnlyList<ScoredInput> Score(IReadOnlyList<ModelInput> inputs, ModelOptions options)
+    {
+        var p = Probabilities(inputs);
+        var reasons = options.TopReasons > 0 ? Reasons(inputs, p, options.TopReasons) : null;
+        var scored = new ScoredInput[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            scored[i] = new ScoredInput(p[i], IsMatch(p[i]), options.Tier(p[i]), reasons?[i] ?? []);
+        }
+
+        return scored;
+    }
+
+    private List<string>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
+    {
+        var candidates = new List<(float Gain, string Text)>[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            candidates[i] = [];
+        }
+
+        foreach (var part in Parts)
+        {
+            var without = Probabilities([.. inputs.Select(part.Remove)]);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var gain = Logit(full[i]) - Logit(without[i]);
+                if (gain > MinimumContribution && part.Describe(inputs[i]) is { } text)
+                {
+                    candidates[i].Add((gain, text));
+                }
+            }
+        }
+
+        TitleWords(inputs, full, candidates);
+        return [.. candidates.Select(c => c.OrderByDescending(x => x.Gain).Select(x => x.Text).Take(top).ToList())];
+    }
+
+    // The title's words: which one the score owes most to.
+    private void TitleWords(IReadOnlyList<ModelInput> inputs, float[] full, List<(float Gain, string Text)>[] candidates)
+    {
+        var variants = new List<ModelInput>();
+        var owners = new List<(int Row, string Word)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var words = inputs[i].Title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is 0 or > 12)
+            {
+                continue;
+            }
+
+            for (var w = 0; w < words.Length; w++)
+            {
+                var copy = Clone(inputs[i]);
+                copy.Title = string.Join(' ', words.Where((_, k) => k != w));
+                variants.Add(copy);
+                owners.Add((i, words[w]));
+            }
+        }
+
+        var p = Probabilities(variants);
+        var best = new Dictionary<int, (float Gain, string Word)>();
+        for (var k = 0; k < p.Length; k++)
+        {
+            var (row, word) = owners[k];
+            var gain = Logit(full[row]) - Logit(p[k]);
+            if (gain > MinimumContribution && (!best.TryGetValue(row, out var b) || gain > b.Gain))
+            {
+                best[row] = (gain, word);
+            }
+        }
+
+        foreach (var (row, (gain, word)) in best)
+        {
+            candidates[row].Add((gain, $"title mentions \"{word.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()}\""));
+        }
+    }
+
+    private sealed record Part(Func<ModelInput, ModelInput> Remove, Func<ModelInput, string?> Describe);
+
+    private static readonly Part[] Parts =
+    [
+        new(i => With(i, x => { x.Seniority = Absent; x.Function = Absent; x.SeniorityFunction = Absent; }), DescribeRole),
+        new(i => With(i, x => { x.Industry = Absent; x.IndustryGroup = Absent; }), i => i.Industry.Length > 0 ? $"industry: {i.Industry}" : null),
+        new(i => With(i, x => { x.SizeBucket = Absent; x.SizeOrdinal = 0; }), i => i.SizeBucket.Length > 0 ? $"company size: {i.SizeBucket}" : null),
+    ];
+
+    private static string? DescribeRole(ModelInput i)
+    {
+        var seniority = Enum.TryParse<Seniority>(i.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : null;
+        var function = Enum.TryParse<JobFunction>(i.Function, out var f) && f is not (JobFunction.Unknown or JobFunction.Other) ? TitleTaxonomy.Label(f) : null;
+        return (seniority, function) switch
+        {
+            (null, null) => null,
+            (null, { } fn) => $"works in {fn}",
+            ({ } sn, null) => $"seniority: {sn}",
+            ({ } sn, { } fn) => $"{sn} in {fn}",
+        };
+    }
+
+    private static ModelInput With(ModelInput input, Action<ModelInput> change)
+    {
+        var copy = Clone(input);
+        change(copy);
+        return copy;
+    }
+
+    private static ModelInput Clone(ModelInput i) => new()
+    {
+        Title = i.Title,
+        Industry = i.Industry,
+        IndustryGroup = i.IndustryGroup,
+        SizeBucket = i.SizeBucket,
+        SizeOrdinal = i.SizeOrdinal,
+        Seniority = i.Seniority,
+        Function = i.Function,
+        SeniorityFunction = i.SeniorityFunction,
+        Label = i.Label,
+    };
+
+    private static float Logit(float p)
+    {
+        var q = Math.Clamp(p, 1e-6f, 1 - 1e-6f);
+        return MathF.Log(q / (1 - q));
+    }
+}

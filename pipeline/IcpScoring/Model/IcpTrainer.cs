@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace IcpScoring.Model;
+
+/// <summary>
+/// Trains a challenger: holds out a stratified share of the labeled rows, cross-validates every
+/// candidate trainer on the rest, keeps the one with the best average precision, chooses the ICP
+/// threshold on its out-of-fold predictions, and measures the final model on the holdout.
+/// Deterministic: the same rows, options and seed give the same model and metrics.
+/// </summary>
+internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTrainer> logger)
+{
+    public TrainedModel Train(LabeledSet set, CancellationToken cancellationToken = default)
+    {
+        var rows = set.Rows;
+        CheckEnoughRows(set);
+        var (train, holdout) = SplitHoldout(rows);
+        var folds = AssignFolds(train);
+
+        var outOfFold = options.Trainers.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
+        Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, fold =>
+        {
+            // Each fold has its own seeded context: parallel folds stay deterministic.
+            var ml = new MLContext(options.Seed + fold);
+            var fit = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i]).ToList();
+            var valid = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
+            var featurizer = Featurizer.Create(ml).Fit(ml.Data.LoadFromEnumerable(fit));
+            var fitData = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(fit)));
+            var validData = featurizer.Transform(ml.Data.LoadFromEnumerable(valid.Select(i => train[i])));
+            foreach (var trainer in options.Trainers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = TrainerCatalog.Create(ml, trainer).Fit(fitData);
+                var p = Probabilities(model, validData);
+                for (var k = 0; k < valid.Count; k++)
+                {
+                    outOfFold[trainer][valid[k]] = p[k];
+                }
+            }
+        });
+
+        var labels = train.Select(r => r.Label).ToArray();
+        var candidates = options.Trainers.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
+        foreach (var (name, m) in candidates)
+        {
+            LogCandidate(name, options.Folds, m.Auc, m.Auprc);
+        }
+
+        var best = options.Trainers
+            .OrderByDescending(t => candidates[t].Auprc)
+            .ThenByDescending(t => candidates[t].Auc)
+            .First();
+        var threshold = ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
+
+        var context = new MLContext(options.Seed);
+        var trainView = context.Data.LoadFromEnumerable(train);
+        var final = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(trainView);
+        var holdoutScores = Probabilities(final, context.Data.LoadFromEnumerable(holdout));
+        var holdoutMetrics = Metrics([.. holdout.Select(r => r.Label)], holdoutScores, threshold);
+        LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
+
+        var metadata = new ModelMetadata
+        {
+            SchemaVersion = ModelInput.SchemaVersion,
+            TrainedAt = DateTimeOffset.UtcNow,
+            TrainingDataSha256 = set.Sha256,
+            TrainingFile = Path.GetFileName(set.File),
+            Rows = rows.Count,
+            Positives = set.Positives,
+            Negatives = set.Negatives,
+            RejectedRows = (int)set.Report.Rejected,
+            Trainer = best,
+            TrainerOptions = TrainerCatalog.Options(best),
+            CandidateCv = candidates,
+            CrossValidation = candidates[best],
+            Holdout = holdoutMetrics,
+            Threshold = threshold,
+            Seed = options.Seed,
+            Folds = options.Folds,
+            HoldoutFraction = options.HoldoutFraction,
+        };
+        return new TrainedModel(context, final, trainView.Schema, metadata, holdout);
+    }
+
+    public static float[] Probabilities(ITransformer model, IDataView data) =>
+        [.. model.Transform(data).GetColumn<float>("Probability")];
+
+    public static ModelMetrics Metrics(bool[] labels, float[] scores, double threshold)
+    {
+        var m = ClassifierMetrics.All(labels, scores, threshold);
+        return new ModelMetrics(m.Auc, m.Auprc, m.F1, m.LogLoss, m.Ece, m.Rows, m.Positives);
+    }
+
+    private void CheckEnoughRows(LabeledSet set)
+    {
+        if (set.Positives == 0 || set.Negatives == 0)
+        {
+            var only = set.Positives == 0 ? "negatives" : "positives";
+            throw new ModelTrainingException($"{set.File}: every one of the {set.Rows.Count:N0} labeled rows is one class ({only} only); label both ICP (true) and non-ICP (false) prospects");
+        }
+
+        // Each class needs a row in the holdout and in every fold's training part.
+        var needed = (int)Math.Ceiling((options.Folds + 1) / (1 - options.HoldoutFraction)) + 1;
+        if (set.Positives < needed || set.Negatives < needed)
+        {
+            throw new ModelTrainingException($"{set.File}: too few rows for {options.Folds}-fold cross-validation and a holdout: {set.Positives} ICP and {set.Negatives} non-ICP rows, at least {needed} of each needed; label more prospects or lower Model:Folds");
+        }
+    }
+
+    private (List<ModelInput> Train, List<ModelInput> Holdout) SplitHoldout(IReadOnlyList<ModelInput> rows)
+    {
+        var rng = new Random(options.Seed);
+        var train = new List<ModelInput>();
+        var holdout = new List<ModelInput>();
+        foreach (var cls in new[] { true, false })
+        {
+            var members = rows.Where(r => r.Label == cls).ToArray();
+            rng.Shuffle(members);
+            var cut = Math.Max(1, (int)Math.Round(members.Length * options.HoldoutFraction));
+            holdout.AddRange(members[..cut]);
+            train.AddRange(members[cut..]);
+        }
+
+        return (train, holdout);
+    }
+
+    // Stratified: each class is dealt round-robin over the folds after a seeded shuffle.
+    private int[] AssignFolds(List<ModelInput> train)
+    {
+        var rng = new Random(options.Seed + 1);
+        var folds = new int[train.Count];
+        foreach (var cls in new[] { true, false })
+        {
+            var members = Enumerable.Range(0, train.Count).Where(i => train[i].Label == cls).ToArray();
+            rng.Shuffle(members);
+            for (var k = 0; k < members.Length; k++)
+            {
+                folds[members[k]] = k % options.Folds;
+            }
+        }
+
+        return folds;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Candidate {Trainer}: {Folds}-fold cross-validation AUC {Auc:F4}, average precision {Auprc:F4}")]
+    private partial void LogCandidate(string trainer, int folds, double auc, double auprc);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chose {Trainer} (threshold {Threshold:F3}); holdout AUC {Auc:F4}, average precision {Auprc:F4}")]
+    private partial void LogChosen(string trainer, double threshold, double auc, double auprc);
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using IcpScoring.Ingestion;
+using IcpScoring.Normalization;
+using IcpScoring.Pipeline;
+
+namespace IcpScoring.Model;
+
+/// <summary>
+/// Labeled prospects read with the same readers and normalization as connection exports, so the
+/// model trains on exactly what it will score. Rows whose label is not a boolean are rejected
+/// with their line number.
+/// </summary>
+internal sealed class LabeledSet
+{
+    private LabeledSet(string file, string sha256, IReadOnlyList<ModelInput> rows, IngestReport report)
+    {
+        File = file;
+        Sha256 = sha256;
+        Rows = rows;
+        Report = report;
+        Positives = rows.Count(r => r.Label);
+    }
+
+    public string File { get; }
+
+    /// <summary>SHA-256 of the file's bytes, recorded with every model trained on it.</summary>
+    public string Sha256 { get; }
+
+    public IReadOnlyList<ModelInput> Rows { get; }
+
+    public IngestReport Report { get; }
+
+    public int Positives { get; }
+
+    public int Negatives => Rows.Count - Positives;
+
+    public static LabeledSet Read(string path, IngestionOptions options, CompanyDirectory directory)
+    {
+        using var reader = ExportReader.Open(path, options, ColumnAliases.Create(options.Columns), ExportKind.LabeledProspects);
+        var report = reader.Report;
+        if (!reader.Layout.Has(ColumnRole.Label))
+        {
+            throw new UnreadableExportException(report.File, "has no label column; expected a column IsIcp, Label or Icp holding true/false, 1/0 or yes/no");
+        }
+
+        var normalizer = new ConnectionNormalizer(directory);
+        var rows = new List<ModelInput>();
+        foreach (var row in reader.Rows())
+        {
+            if (!TryParseLabel(row.Label, out var label))
+            {
+                // Rejected rows are accounted for by the reader's report, like any other reject.
+                RejectLabel(report, row);
+                continue;
+            }
+
+            report.Accept(row);
+            var connection = normalizer.Normalize(row);
+            rows.Add(ModelFeatures.From(connection, label));
+        }
+
+        ExportIngestion.EnsureSomethingWasRead(report);
+        return new LabeledSet(report.File, Sha256Of(path), rows, report);
+    }
+
+    internal static bool TryParseLabel(string text, out bool label)
+    {
+        switch (text.Trim().ToUpperInvariant())
+        {
+            case "TRUE" or "1" or "YES":
+                label = true;
+                return true;
+            case "FALSE" or "0" or "NO":
+                label = false;
+                return true;
+            default:
+                label = false;
+                return false;
+        }
+    }
+
+    private static void RejectLabel(IngestReport report, ExportRow row) =>
+        report.Reject(row.Line, row.Label.Length == 0
+            ? "missing label"
+            : $"label '{(row.Label.Length > 20 ? row.Label[..20] + "…" : row.Label)}' is not true/false, 1/0 or yes/no");
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = System.IO.File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
