@@ -7,18 +7,14 @@ namespace IcpScoring.Model;
 /// </summary>
 internal sealed class MetricScoreGroups
 {
-    private MetricScoreGroups(float[] scores, int[] positives, int[] negatives, int count, int totalPositives)
+    private MetricScoreGroups(float[] scores, int[] positives, int[] negatives, int count, int totalPositives, int rows)
     {
         Scores = scores;
         Positives = positives;
         Negatives = negatives;
         Count = count;
         TotalPositives = totalPositives;
-        TotalNegatives = 0;
-        for (var g = 0; g < count; g++)
-        {
-            TotalNegatives += negatives[g];
-        }
+        TotalNegatives = rows - totalPositives;
     }
 
     /// <summary>Distinct scores, descending; only the first <see cref="Count"/> entries are used.</summary>
@@ -76,6 +72,6 @@ internal sealed class MetricScoreGroups
             count++;
         }
 
-        return new MetricScoreGroups(distinct, positives, negatives, count, totalPositives);
+        return new MetricScoreGroups(distinct, positives, negatives, count, totalPositives, sortedScores.Length);
     }
 }
