@@ -1,0 +1,57 @@
+namespace IcpScoring.Model;
+
+/// <summary>
+/// Everything needed to know where a model came from and how good it was: stored as
+/// <c>model.json</c> beside the model's <c>model.zip</c>.
+/// </summary>
+internal sealed record ModelMetadata
+{
+    /// <summary>The feature schema the model zip expects.</summary>
+    public int SchemaVersion { get; init; }
+
+    /// <summary>"v7"; assigned by <see cref="ModelRegistry.Add"/>, whatever the caller set.</summary>
+    public string Version { get; init; } = "";
+
+    public DateTimeOffset TrainedAt { get; init; }
+
+    public string TrainingDataSha256 { get; init; } = "";
+
+    /// <summary>The training file's name only: a full path would leak the trainer's machine layout.</summary>
+    public string TrainingFile { get; init; } = "";
+
+    public int Rows { get; init; }
+
+    public int Positives { get; init; }
+
+    public int Negatives { get; init; }
+
+    public int RejectedRows { get; init; }
+
+    /// <summary>e.g. "LbfgsLogisticRegression".</summary>
+    public string Trainer { get; init; } = "";
+
+    public IReadOnlyDictionary<string, string> TrainerOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Cross-validation metrics of every trainer tried, by trainer name.</summary>
+    public IReadOnlyDictionary<string, ModelMetrics> CandidateCv { get; init; } = new Dictionary<string, ModelMetrics>();
+
+    /// <summary>Cross-validation metrics of the chosen trainer.</summary>
+    public ModelMetrics CrossValidation { get; init; } = ModelMetrics.None;
+
+    public ModelMetrics Holdout { get; init; } = ModelMetrics.None;
+
+    public double Threshold { get; init; }
+
+    public int Seed { get; init; }
+
+    public int Folds { get; init; }
+
+    public double HoldoutFraction { get; init; }
+}
+
+/// <summary>Quality of a model on one set of labeled rows.</summary>
+internal sealed record ModelMetrics(double Auc, double Auprc, double F1, double LogLoss, double Ece, int Rows, int Positives)
+{
+    /// <summary>Not measured.</summary>
+    public static ModelMetrics None { get; } = new(0, 0, 0, 0, 0, 0, 0);
+}
