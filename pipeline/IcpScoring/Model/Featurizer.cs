@@ -9,7 +9,11 @@ namespace IcpScoring.Model;
 /// </summary>
 internal static class Featurizer
 {
+    /// <summary>Everything, for linear models: the character n-grams carry misspellings and other languages.</summary>
     public const string Features = "Features";
+
+    /// <summary>Without character n-grams, for trees: a few thousand columns instead of tens of thousands.</summary>
+    public const string CompactFeatures = "CompactFeatures";
 
     /// <summary>Feature columns and the words that explain them in reasons.</summary>
     public static readonly (string Column, string Source)[] Categorical =
@@ -52,6 +56,7 @@ internal static class Featurizer
         return words
             .Append(chars)
             .Append(categories)
-            .Append(ml.Transforms.Concatenate(Features, [TitleWords, TitleChars, .. Categorical.Select(c => c.Column), nameof(ModelInput.SizeOrdinal)]));
+            .Append(ml.Transforms.Concatenate(Features, [TitleWords, TitleChars, .. Categorical.Select(c => c.Column), nameof(ModelInput.SizeOrdinal)]))
+            .Append(ml.Transforms.Concatenate(CompactFeatures, [TitleWords, .. Categorical.Select(c => c.Column), nameof(ModelInput.SizeOrdinal)]));
     }
 }

@@ -7,7 +7,8 @@ namespace IcpScoring.Model;
 /// <summary>
 /// Trains a challenger: holds out a stratified share of the labeled rows, cross-validates every
 /// candidate trainer on the rest, keeps the one with the best average precision, chooses the ICP
-/// threshold on its out-of-fold predictions, and measures the final model on the holdout.
+/// threshold on its out-of-fold predictions, measures that procedure on the holdout, and keeps a
+/// model fitted on every row.
 /// Deterministic: the same rows, options and seed give the same model and metrics.
 /// </summary>
 internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTrainer> logger)
@@ -54,12 +55,14 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             .First();
         var threshold = ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
 
+        // The holdout measures the procedure on rows it never saw; the model kept is then fitted on every row.
         var context = new MLContext(options.Seed);
-        var trainView = context.Data.LoadFromEnumerable(train);
-        var final = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(trainView);
-        var holdoutScores = Probabilities(final, context.Data.LoadFromEnumerable(holdout));
+        var candidate = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(context.Data.LoadFromEnumerable(train));
+        var holdoutScores = Probabilities(candidate, context.Data.LoadFromEnumerable(holdout));
         var holdoutMetrics = Metrics([.. holdout.Select(r => r.Label)], holdoutScores, threshold);
         LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
+        var allView = context.Data.LoadFromEnumerable(rows);
+        var final = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(allView);
 
         var metadata = new ModelMetadata
         {
@@ -81,7 +84,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             Folds = options.Folds,
             HoldoutFraction = options.HoldoutFraction,
         };
-        return new TrainedModel(context, final, trainView.Schema, metadata, holdout);
+        return new TrainedModel(context, final, allView.Schema, metadata, holdout);
     }
 
     public static float[] Probabilities(ITransformer model, IDataView data) =>

@@ -19,7 +19,7 @@ internal static class TrainerCatalog
     {
         LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            L2Regularization = 0.5f,
+            L2Regularization = 1f,
             L1Regularization = 0f,
             OptimizationTolerance = 1e-6f,
             HistorySize = 20,
@@ -27,10 +27,11 @@ internal static class TrainerCatalog
         }),
         FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 150,
-            NumberOfLeaves = 16,
-            MinimumExampleCountPerLeaf = 5,
-            LearningRate = 0.15,
+            FeatureColumnName = Featurizer.CompactFeatures,
+            NumberOfTrees = 100,
+            NumberOfLeaves = 8,
+            MinimumExampleCountPerLeaf = 10,
+            LearningRate = 0.1,
             NumberOfThreads = 1,
             FeatureFirstUsePenalty = 0.1,
         }),
@@ -40,8 +41,8 @@ internal static class TrainerCatalog
     /// <summary>The options recorded with a model trained by <paramref name="name"/>.</summary>
     public static IReadOnlyDictionary<string, string> Options(string name) => name switch
     {
-        LogisticRegression => new Dictionary<string, string> { ["trainer"] = "LbfgsLogisticRegression", ["l2"] = "0.5", ["l1"] = "0", ["tolerance"] = "1e-6", ["threads"] = "1" },
-        FastTree => new Dictionary<string, string> { ["trainer"] = "FastTreeBinary", ["trees"] = "150", ["leaves"] = "16", ["minLeaf"] = "5", ["learningRate"] = "0.15", ["threads"] = "1" },
+        LogisticRegression => new Dictionary<string, string> { ["trainer"] = "LbfgsLogisticRegression", ["l2"] = "1", ["l1"] = "0", ["tolerance"] = "1e-6", ["threads"] = "1" },
+        FastTree => new Dictionary<string, string> { ["trainer"] = "FastTreeBinary", ["features"] = "title words, categories, size order", ["trees"] = "100", ["leaves"] = "8", ["minLeaf"] = "10", ["learningRate"] = "0.1", ["threads"] = "1" },
         _ => throw new ArgumentException($"unknown trainer {name}", nameof(name)),
     };
 }

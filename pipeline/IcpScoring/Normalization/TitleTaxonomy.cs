@@ -344,7 +344,8 @@ internal static class TitleTaxonomy
             + "customer marketing, channel marketing, lifecycle, copywriter, copywriting, advertising, publicidad, "
             + "publicité, pubblicità, publicidade, werbung, media buyer, media buying, community manager, "
             + "community management, user acquisition, customer acquisition, field marketing, digital marketing, "
-            + "influencer, go to market, gtm, revenue marketing, marketing operations, martech", function: JobFunction.Marketing, domain: true);
+            + "influencer, go to market, gtm, revenue marketing, marketing operations, martech, "
+            + "croissance, acquisition, crecimiento, crescita, crescimento, wachstum, growth hacking", function: JobFunction.Marketing, domain: true);
         Add("sales, business development, bizdev, biz dev, bd, bdr, sdr, sales development, account executive, ae, "
             + "account manager, account management, account director, key account, key accounts, kam, inside sales, "
             + "field sales, presales, pre sales, revenue, commercial, commerciale, comercial, ventes, vente, ventas, "
