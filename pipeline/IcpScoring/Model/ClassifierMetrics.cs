@@ -183,11 +183,12 @@ internal static class ClassifierMetrics
             predicted += gained + groups.Negatives[g];
             if (gained > 0)
             {
-                sum += (double)gained / groups.TotalPositives * ((double)truePositives / predicted);
+                sum += gained * ((double)truePositives / predicted);
             }
         }
 
-        return sum;
+        // Dividing once keeps a perfect ranking at exactly 1, not 1 + rounding.
+        return Math.Min(1.0, sum / groups.TotalPositives);
     }
 
     internal static double F1(int truePositives, int falsePositives, int positives)

@@ -20,7 +20,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var (train, holdout) = SplitHoldout(rows);
         var folds = AssignFolds(train);
 
-        var outOfFold = options.Trainers.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
+        var outOfFold = options.Candidates.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
         Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, fold =>
         {
             // Each fold has its own seeded context: parallel folds stay deterministic.
@@ -30,7 +30,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             var featurizer = Featurizer.Create(ml).Fit(ml.Data.LoadFromEnumerable(fit));
             var fitData = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(fit)));
             var validData = featurizer.Transform(ml.Data.LoadFromEnumerable(valid.Select(i => train[i])));
-            foreach (var trainer in options.Trainers)
+            foreach (var trainer in options.Candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = TrainerCatalog.Create(ml, trainer).Fit(fitData);
@@ -43,13 +43,13 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         });
 
         var labels = train.Select(r => r.Label).ToArray();
-        var candidates = options.Trainers.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
+        var candidates = options.Candidates.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
         foreach (var (name, m) in candidates)
         {
             LogCandidate(name, options.Folds, m.Auc, m.Auprc);
         }
 
-        var best = options.Trainers
+        var best = options.Candidates
             .OrderByDescending(t => candidates[t].Auprc)
             .ThenByDescending(t => candidates[t].Auc)
             .First();

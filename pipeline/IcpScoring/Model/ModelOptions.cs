@@ -11,8 +11,14 @@ internal sealed record ModelOptions
     /// <summary>Share of the labeled file held out to compare challenger and champion.</summary>
     public double HoldoutFraction { get; init; } = 0.2;
 
-    /// <summary>Candidate trainers, chosen among by cross-validated average precision.</summary>
-    public string[] Trainers { get; init; } = [.. TrainerCatalog.Names];
+    /// <summary>
+    /// Candidate trainers, chosen among by cross-validated average precision; empty for all. (No
+    /// default list here: the configuration binder appends to an initialised array.)
+    /// </summary>
+    public string[] Trainers { get; init; } = [];
+
+    /// <summary>The trainers to cross-validate, each once.</summary>
+    public IReadOnlyList<string> Candidates => Trainers.Length == 0 ? TrainerCatalog.Names : [.. Trainers.Distinct(StringComparer.Ordinal)];
 
     /// <summary>A challenger is promoted when its holdout AUC and average precision are not worse than the champion's by more than this.</summary>
     public double PromotionTolerance { get; init; } = 0.01;
@@ -37,11 +43,6 @@ internal sealed record ModelOptions
         if (HoldoutFraction is <= 0 or >= 0.9)
         {
             yield return "Model:HoldoutFraction must be above 0 and below 0.9";
-        }
-
-        if (Trainers.Length == 0)
-        {
-            yield return "Model:Trainers must name at least one trainer";
         }
 
         foreach (var t in Trainers.Where(t => !TrainerCatalog.Names.Contains(t, StringComparer.Ordinal)))

@@ -23,7 +23,7 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
 
         var (champion, championMetrics, problem) = EvaluateChampion(registry, trained.Holdout);
         var challengerMetrics = challenger.Metadata.Holdout;
-        var (promote, decision) = Decide(policy, champion, championMetrics, challengerMetrics, problem);
+        var (promote, decision) = Decide(policy, champion, championMetrics, challengerMetrics, problem, model.PromotionTolerance);
         if (promote)
         {
             registry.Promote(challenger.Version, decision);
@@ -72,7 +72,8 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         }
     }
 
-    private (bool Promote, string Decision) Decide(PromotionPolicy policy, string? champion, ModelMetrics? before, ModelMetrics after, string? problem)
+    /// <summary>Whether a challenger becomes champion, and why, in words for the log and the dashboard.</summary>
+    internal static (bool Promote, string Decision) Decide(PromotionPolicy policy, string? champion, ModelMetrics? before, ModelMetrics after, string? problem, double tolerance)
     {
         var c = CultureInfo.InvariantCulture;
         switch (policy)
@@ -93,7 +94,6 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
             return (true, $"promoted: champion {champion} cannot be used ({problem})");
         }
 
-        var tolerance = model.PromotionTolerance;
         var notWorse = after.Auc >= before.Auc - tolerance && after.Auprc >= before.Auprc - tolerance;
         var comparison = string.Create(c, $"holdout AUC {after.Auc:F4} vs {before.Auc:F4}, average precision {after.Auprc:F4} vs {before.Auprc:F4} (champion {champion}, tolerance {tolerance})");
         return notWorse ? (true, "promoted: not worse than the champion; " + comparison) : (false, "kept as a challenger: worse than the champion; " + comparison);

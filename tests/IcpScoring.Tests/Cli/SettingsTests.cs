@@ -1,0 +1,39 @@
+using IcpScoring.Cli.Hosting;
+using IcpScoring.Model;
+using IcpScoring.Tests.Support;
+
+namespace IcpScoring.Tests.Cli;
+
+public sealed class SettingsTests
+{
+    [Fact]
+    public void ShippedSettingsLoadAndValidate()
+    {
+        var settings = IcpSettings.Load(Repo.Path("appsettings.json"));
+
+        Assert.Equal("models", settings.Paths.ModelsDir);
+        Assert.Equal("data-samples/companies.csv", settings.Ingestion.CompanyDirectory);
+        Assert.Equal([TrainerCatalog.LogisticRegression, TrainerCatalog.FastTree], settings.Model.Candidates);
+        Assert.Equal(5, settings.Model.Folds);
+    }
+
+    [Theory]
+    [InlineData("""{ "Model": { "Folds": 1 } }""", "Model:Folds")]
+    [InlineData("""{ "Model": { "Trainers": ["Forest"] } }""", "Model:Trainers")]
+    [InlineData("""{ "Model": { "TierA": 0.2, "TierB": 0.5 } }""", "Model:TierA")]
+    [InlineData("""{ "Ingestion": { "MaxZipEntryBytes": -1 } }""", "Ingestion:MaxZipEntryBytes")]
+    [InlineData("""{ "Ingestion": { "NoSuchKey": 1 } }""", "NoSuchKey")]
+    [InlineData("""{ "Paths": { "ModelsDir": "" } }""", "Paths:ModelsDir")]
+    [InlineData("""{ "Model": { "Folds": "many" } }""", "Model")]
+    [InlineData("""{ not json""", "not valid JSON")]
+    public void InvalidSettingsAreRefusedNamingTheKey(string json, string key)
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("appsettings.json", json);
+
+        var e = Assert.Throws<ConfigurationProblemException>(() => IcpSettings.Load(file));
+
+        Assert.Contains(key, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(file, e.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,38 @@
+using IcpScoring.Ingestion;
+using IcpScoring.Model;
+using IcpScoring.Normalization;
+using IcpScoring.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IcpScoring.Tests.Model;
+
+/// <summary>The default model in models/ is the champion, loads, and is what its README command makes.</summary>
+public sealed class ShippedModelTests
+{
+    [Fact]
+    public void ShippedChampionLoadsAndScores()
+    {
+        var champion = new ModelRegistry(Repo.Path("models")).Champion();
+
+        Assert.NotNull(champion);
+        var model = IcpModel.Load(champion);
+        var p = model.Probabilities([ModelFeatures.From("VP Marketing", IndustryCatalog.Default.Find("Software Development"), CompanySizes.Parse("51-200"))]);
+        Assert.True(model.IsMatch(p[0]));
+    }
+
+    [Fact]
+    public void ShippedChampionIsReproducedByTrainingOnTheSamples()
+    {
+        var shipped = new ModelRegistry(Repo.Path("models")).Champion()!.Metadata;
+        var set = LabeledSet.Read(Repo.Path("data-samples", "labeled", "prospects.csv"), new IngestionOptions(), CompanyDirectory.Empty);
+
+        var made = new IcpTrainer(new ModelOptions(), NullLogger<IcpTrainer>.Instance).Train(set).Metadata;
+
+        Assert.Equal(shipped.TrainingDataSha256, made.TrainingDataSha256);
+        Assert.Equal(shipped.Trainer, made.Trainer);
+        Assert.Equal(shipped.Threshold, made.Threshold, 12);
+        Assert.Equal(shipped.Holdout.Auc, made.Holdout.Auc, 12);
+        Assert.Equal(shipped.Holdout.Auprc, made.Holdout.Auprc, 12);
+        Assert.Equal(shipped.CrossValidation.Auc, made.CrossValidation.Auc, 12);
+    }
+}
