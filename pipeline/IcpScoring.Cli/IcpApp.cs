@@ -18,6 +18,8 @@ internal static class IcpApp
         var globals = new GlobalOptions();
         var root = new RootCommand("IcpScoring: ICP-match scores, addressable-pool and drift reports from LinkedIn connection exports.");
         globals.AddTo(root);
+        root.Subcommands.Add(RunCommand.CreateRun(globals, stdout, stderr));
+        root.Subcommands.Add(RunCommand.CreateIngest(globals, stdout, stderr));
         root.Subcommands.Add(InspectCommand.Create(globals, stdout));
         root.Subcommands.Add(TrainCommand.Create(globals, stdout));
         root.Subcommands.Add(EvaluateCommand.Create(globals, stdout));
@@ -56,7 +58,8 @@ internal static class IcpApp
     private static string? BadInputMessage(Exception e) => e switch
     {
         UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException
-            or ModelTrainingException or ModelLoadException or ModelRegistryException => FirstLine(e.Message),
+            or ModelTrainingException or ModelLoadException or ModelRegistryException or Storage.StoreException
+            or DirectoryNotFoundException => FirstLine(e.Message),
         _ => null,
     };
 

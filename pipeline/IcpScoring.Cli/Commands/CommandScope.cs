@@ -45,6 +45,19 @@ internal sealed class CommandScope : IDisposable
     public Model.ModelRegistry Registry(ParseResult parse, GlobalOptions globals) =>
         new(parse.GetValue(globals.ModelsDir) ?? Settings.Paths.ModelsDir);
 
+    /// <summary>The pipeline database: <c>--db</c>, else <c>icp.db</c> under <c>Paths:DataDir</c>.</summary>
+    public string DatabasePath(ParseResult parse, GlobalOptions globals) =>
+        parse.GetValue(globals.Db) ?? Path.Combine(Settings.Paths.DataDir, "icp.db");
+
+    /// <summary>The champion model, or a bad-input error that says how to get one.</summary>
+    public Model.IcpModel Champion(ParseResult parse, GlobalOptions globals)
+    {
+        var registry = Registry(parse, globals);
+        var champion = registry.Champion()
+            ?? throw new Model.ModelLoadException($"{registry.Folder}: no champion model; train one with: icp train data-samples/labeled/prospects.csv --models-dir {registry.Folder}");
+        return Model.IcpModel.Load(champion);
+    }
+
     public void Dispose()
     {
         Loggers.Dispose();

@@ -1,5 +1,7 @@
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
+using IcpScoring.Pipeline;
+using IcpScoring.Reports;
 using Microsoft.Extensions.Configuration;
 
 namespace IcpScoring.Cli.Hosting;
@@ -9,7 +11,7 @@ namespace IcpScoring.Cli.Hosting;
 /// folder, else beside the executable), then <c>ICP_</c> environment variables (<c>__</c> between
 /// sections), then command-line options.
 /// </summary>
-internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, LoggingOptions Logging)
+internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, BenchmarksOptions Benchmarks, ReportsOptions Reports, LoggingOptions Logging)
 {
     public const string EnvironmentPrefix = "ICP_";
 
@@ -43,8 +45,10 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
             Bind<PathsOptions>(config, "Paths", name),
             Bind<IngestionOptions>(config, "Ingestion", name),
             Bind<ModelOptions>(config, "Model", name),
+            Bind<BenchmarksOptions>(config, "Benchmarks", name),
+            Bind<ReportsOptions>(config, "Reports", name),
             Bind<LoggingOptions>(config, "Logging", name));
-        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Logging.Validate()).ToList();
+        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Benchmarks.Validate()).Concat(settings.Reports.Validate()).Concat(settings.Logging.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException($"{name}: {string.Join("; ", problems)}");
@@ -52,6 +56,9 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
 
         return settings;
     }
+
+    /// <summary>The settings a file's journey needs.</summary>
+    public PipelineSettings Pipeline => new(Ingestion, Model, Benchmarks, Reports);
 
     private static T Bind<T>(IConfiguration config, string section, string file)
         where T : new()

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using IcpScoring.Pipeline;
+using IcpScoring.Storage;
+
+namespace IcpScoring.Cli.Commands;
+
+/// <summary>
+/// <c>icp run [--inbox DIR] [--out DIR]</c>, the main job, and <c>icp ingest FILE --account A
+/// [--month YYYY-MM]</c>, one export: both go through <see cref="MainJob"/>.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command CreateRun(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
+    {
+        var inbox = new Option<string?>("--inbox") { Description = "The inbox: <account>/<YYYY-MM>.csv|.zip (default: Paths:Inbox, the sample inbox)" };
+        var output = OutOption();
+        var command = new Command("run", "The main job, once: every pending export in the inbox is ingested, scored and reported; the portfolio is updated. Safe to run twice.") { inbox, output };
+        command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
+            Execute(parse, globals, scope, stdout, stderr, new RunRequest(parse.GetValue(output) ?? scope.Settings.Paths.Out, Inbox: parse.GetValue(inbox) ?? scope.Settings.Paths.Inbox))));
+        return command;
+    }
+
+    public static Command CreateIngest(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("file") { Description = "A connections export (.csv or LinkedIn's .zip)" };
+        var account = new Option<string>("--account") { Description = "The account the export belongs to", Required = true };
+        var month = new Option<string?>("--month") { Description = "The month it stands for, YYYY-MM (default: the newest Connected On date)" };
+        month.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } m && !AccountNames.IsMonth(m))
+            {
+                r.AddError($"--month must be YYYY-MM, not '{m}'");
+            }
+        });
+        var output = OutOption();
+        var command = new Command("ingest", "Ingest, score and report one export for an account") { file, account, month, output };
+        command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
+            Execute(parse, globals, scope, stdout, stderr, new RunRequest(
+                parse.GetValue(output) ?? scope.Settings.Paths.Out,
+                Files: [parse.GetValue(file)!],
+                Account: parse.GetValue(account),
+                Month: parse.GetValue(month)))));
+        return command;
+    }
+
+    private static Option<string?> OutOption() => new("--out") { Description = "Where reports go: <out>/<account>/<YYYY-MM>/, index.html, portfolio.json (default: Paths:Out)" };
+
+    private static int Execute(ParseResult parse, GlobalOptions globals, CommandScope scope, TextWriter stdout, TextWriter stderr, RunRequest request)
+    {
+        var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
+        var model = scope.Champion(parse, globals);
+        using var store = PipelineStore.Open(scope.DatabasePath(parse, globals));
+        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers);
+        RunSummary summary;
+        using (var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected, scope.Loggers.CreateLogger("IcpScoring.Cli.Progress")))
+        {
+            summary = job.Run(request, progress);
+        }
+
+        foreach (var f in summary.Files)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Status,-17} {f.File}: {f.Detail}"));
+            foreach (var r in f.Reports)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-17}   {r.Account} {r.Month}: ICP match {r.IcpMatchRate:P1}, pool {r.AddressablePool:N0} of {r.Connections:N0} connections -> {r.OutputFolder}"));
+            }
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Processed} processed, {summary.Skipped} skipped, {summary.Failed} failed; model {model.Version}"));
+        stdout.WriteLine($"portfolio: {Path.GetFullPath(summary.PortfolioPage)}");
+        return summary.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,92 @@
+using IcpScoring.Model;
+using IcpScoring.Normalization;
+using IcpScoring.Reports;
+using IcpScoring.Storage;
+
+namespace IcpScoring.Pipeline;
+
+/// <summary>Everything one account's report needs, gathered in one pass over its connections.</summary>
+internal sealed class AccountAccumulator(string account)
+{
+    private readonly Dictionary<string, (long N, long Matched)> _industry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long N, long Matched)> _size = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long N, long Matched)> _seniority = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long N, long Matched)> _function = new(StringComparer.Ordinal);
+
+    public string Account { get; } = account;
+
+    public long Connections { get; private set; }
+
+    public long Hidden { get; private set; }
+
+    public long Scored { get; private set; }
+
+    public long WithoutFirmographics { get; private set; }
+
+    public long Matched { get; private set; }
+
+    public Dictionary<string, long> Tiers { get; } = new(StringComparer.Ordinal) { ["A"] = 0, ["B"] = 0, ["C"] = 0, ["D"] = 0 };
+
+    public long[] Histogram { get; } = new long[20];
+
+    public DateOnly? NewestConnectedOn { get; private set; }
+
+    public List<TargetRow> Targets { get; } = [];
+
+    public List<SnapshotRow> Rows { get; } = [];
+
+    public void AddHidden(Connection c, string key)
+    {
+        Connections++;
+        Hidden++;
+        Seen(c);
+        Rows.Add(new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn));
+    }
+
+    public void Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<string> reasons)
+    {
+        Connections++;
+        Scored++;
+        Seen(c);
+        WithoutFirmographics += c.HasFirmographics ? 0 : 1;
+        Matched += match ? 1 : 0;
+        Tiers[tier]++;
+        Histogram[Math.Min(19, (int)(probability * 20))]++;
+        Count(_industry, c.Industry?.Label ?? "(unknown)", match);
+        Count(_size, c.CompanySize?.Label ?? "(unknown)", match);
+        Count(_seniority, Enum.TryParse<Seniority>(input.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : "(no title)", match);
+        Count(_function, Enum.TryParse<JobFunction>(input.Function, out var f) && f != JobFunction.Unknown ? TitleTaxonomy.Label(f) : "(no title)", match);
+        Rows.Add(new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn));
+        if (match)
+        {
+            Targets.Add(new TargetRow(c.Name, c.Company, c.Title, c.ProfileUrl, c.Email, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", probability, tier, reasons));
+        }
+    }
+
+    public Segments Segments() => new(Sorted(_industry), SortedBySize(), Sorted(_seniority), Sorted(_function));
+
+    private void Seen(Connection c)
+    {
+        if (c.ConnectedOn is { } d && (NewestConnectedOn is null || d > NewestConnectedOn))
+        {
+            NewestConnectedOn = d;
+        }
+    }
+
+    private static void Count(Dictionary<string, (long N, long Matched)> into, string name, bool match)
+    {
+        var (n, m) = into.GetValueOrDefault(name);
+        into[name] = (n + 1, m + (match ? 1 : 0));
+    }
+
+    // Largest first, then by name, so reports are the same on every run.
+    private static List<Segment> Sorted(Dictionary<string, (long N, long Matched)> counts) =>
+        [.. counts.OrderByDescending(kv => kv.Value.N).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(ToSegment)];
+
+    // Sizes read best in bucket order.
+    private List<Segment> SortedBySize() =>
+        [.. _size.OrderBy(kv => CompanySizes.Parse(kv.Key)?.Ordinal ?? int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(ToSegment)];
+
+    private static Segment ToSegment(KeyValuePair<string, (long N, long Matched)> kv) =>
+        new(kv.Key, kv.Value.N, kv.Value.Matched, kv.Value.N == 0 ? 0 : kv.Value.Matched / (double)kv.Value.N);
+}

@@ -1,0 +1,59 @@
+namespace IcpScoring.Pipeline;
+
+/// <summary>
+/// Finds the exports in an inbox: <c>&lt;account&gt;/&lt;YYYY-MM&gt;.csv|.zip</c>, files in a folder
+/// <c>&lt;account&gt;/&lt;YYYY-MM&gt;/</c>, other exports in an account folder (month from the data), and
+/// exports at the top (account from an Account column). Hidden and temporary files, and the
+/// <c>failed</c> and <c>labels</c> folders, are not exports.
+/// </summary>
+internal static class InboxScanner
+{
+    public const string FailedFolder = "failed";
+    public const string LabelsFolder = "labels";
+
+    public static IReadOnlyList<InboxFile> Scan(string inbox)
+    {
+        if (!Directory.Exists(inbox))
+        {
+            throw new DirectoryNotFoundException($"{inbox}: no such inbox folder");
+        }
+
+        var found = new List<InboxFile>();
+        foreach (var path in Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
+            var parts = relative.Split('/');
+            if (!IsExport(parts))
+            {
+                continue;
+            }
+
+            var stem = Path.GetFileNameWithoutExtension(parts[^1]);
+            var (account, month) = parts.Length switch
+            {
+                1 => (null, null),
+                2 => (parts[0], AccountNames.IsMonth(stem) ? stem : null),
+                _ => (parts[0], AccountNames.IsMonth(parts[1]) ? parts[1] : null),
+            };
+            found.Add(new InboxFile(path, relative, account, month));
+        }
+
+        return [.. found.OrderBy(f => f.Account ?? "", StringComparer.Ordinal).ThenBy(f => f.Month ?? "", StringComparer.Ordinal).ThenBy(f => f.RelativePath, StringComparer.Ordinal)];
+    }
+
+    private static bool IsExport(string[] parts)
+    {
+        if (parts.Any(p => p.StartsWith('.') || p.StartsWith('~')))
+        {
+            return false;
+        }
+
+        if (parts.Length > 1 && (parts[0].Equals(FailedFolder, StringComparison.OrdinalIgnoreCase) || parts[0].Equals(LabelsFolder, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var name = parts[^1];
+        return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using IcpScoring.Ingestion;
+using IcpScoring.Model;
+using IcpScoring.Normalization;
+using IcpScoring.Reports;
+using IcpScoring.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IcpScoring.Pipeline;
+
+/// <summary>
+/// The main job (<c>icp run</c>, <c>icp ingest</c>, and the scheduled jobs): every export that the
+/// ledger has not seen is ingested, scored with the champion and reported; a file that fails is
+/// set aside with its reason and the others go on; the portfolio is rebuilt. Safe to run twice:
+/// the ledger, keyed by each file's SHA-256, decides what is new.
+/// </summary>
+internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers)
+{
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    private readonly ILogger _log = loggers.CreateLogger<MainJob>();
+
+    public RunSummary Run(RunRequest request, IProgress<FileProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var files = request.Files is { } given
+            ? [.. given.Select(f => new InboxFile(f, Path.GetFileName(f), null, null))]
+            : InboxScanner.Scan(request.Inbox ?? throw new ArgumentException("an inbox or files are needed", nameof(request)));
+        LogFound(files.Count, request.Inbox ?? "(files)");
+
+        var processor = new ExportProcessor(settings, directory, model, store, loggers.CreateLogger<ExportProcessor>());
+        var results = new List<FileRunResult>();
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(RunFile(file, request, processor, progress, cancellationToken));
+        }
+
+        var portfolio = PortfolioBuilder.Build(store, model.Version, results);
+        Directory.CreateDirectory(request.Out);
+        PortfolioJson.Write(Path.Combine(request.Out, "portfolio.json"), portfolio);
+        var page = Path.Combine(request.Out, "index.html");
+        PortfolioHtml.Write(page, portfolio);
+        return new RunSummary(results, page);
+    }
+
+    private FileRunResult RunFile(InboxFile file, RunRequest request, ExportProcessor processor, IProgress<FileProgress>? progress, CancellationToken cancellationToken)
+    {
+        string sha;
+        try
+        {
+            sha = Sha256(file.Path);
+        }
+        catch (IOException e)
+        {
+            return new FileRunResult(file.RelativePath, FileRunResult.Failed, $"cannot be read: {e.Message}", []);
+        }
+
+        if (store.FindBySha(sha) is { Status: FileStatus.Done } done)
+        {
+            LogAlreadyIngested(file.RelativePath, done.Path);
+            return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
+        }
+
+        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, StaleAfter, out var entry))
+        {
+            return entry.Status == FileStatus.Done
+                ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])
+                : new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
+        }
+
+        try
+        {
+            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken);
+            store.Complete(entry.Id, model.Version, new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
+            var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
+                + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
+            return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
+        }
+        catch (UnreadableExportException e)
+        {
+            var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, e.Problem) : null;
+            store.Fail(entry.Id, e.Problem);
+            LogFailed(file.RelativePath, e.Problem);
+            return new FileRunResult(file.RelativePath, FileRunResult.Failed, e.Problem + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
+        }
+    }
+
+    // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
+    private static string SetAside(string inbox, InboxFile file, string reason)
+    {
+        var target = Path.Combine(inbox, InboxScanner.FailedFolder, file.RelativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        AtomicFiles.WriteAllText(target + ".reason.txt", reason + "\n");
+        File.Move(file.Path, target, overwrite: true);
+        return Path.GetRelativePath(inbox, target).Replace('\\', '/');
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} exports in {Inbox}")]
+    private partial void LogFound(int count, string inbox);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {File}: already ingested as {Earlier}")]
+    private partial void LogAlreadyIngested(string file, string earlier);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed {File}: {Reason}")]
+    private partial void LogFailed(string file, string reason);
+}

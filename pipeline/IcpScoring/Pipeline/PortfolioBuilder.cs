@@ -1,0 +1,51 @@
+using IcpScoring.Reports;
+using IcpScoring.Storage;
+
+namespace IcpScoring.Pipeline;
+
+/// <summary>The portfolio across accounts, from the snapshots in the database (so it covers every run, not only this one).</summary>
+internal static class PortfolioBuilder
+{
+    public static PortfolioReport Build(PipelineStore store, string modelVersion, IReadOnlyList<FileRunResult> thisRun)
+    {
+        var accounts = store.Snapshots()
+            .GroupBy(s => s.Account, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)]))
+            .ToList();
+        var failed = store.Ledger()
+            .Where(e => e.Status == FileStatus.Failed)
+            .Select(e => new FailedFile(e.Path, e.Error ?? "", thisRun.FirstOrDefault(r => r.File == e.Path && r.Status == FileRunResult.Failed)?.Detail ?? ""))
+            .ToList();
+        return new PortfolioReport(accounts, failed, modelVersion);
+    }
+
+    private static PortfolioAccount Account(IReadOnlyList<SnapshotInfo> months)
+    {
+        var latest = months[^1];
+        var previous = months.Count > 1 ? months[^2] : null;
+        var summary = SnapshotSummary.FromJson(latest.SummaryJson);
+        var folder = summary?.AccountFolder ?? AccountNames.Slug(latest.Account);
+        var rate = Rate(latest);
+        return new PortfolioAccount(
+            latest.Account,
+            latest.Month,
+            rate,
+            latest.AddressablePool,
+            latest.Connections,
+            summary?.PoolDepth ?? "",
+            previous is null ? null : (rate - Rate(previous)) * 100,
+            previous is null ? null : latest.AddressablePool - previous.AddressablePool,
+            [.. months.Select(m => m.Month)],
+            [],
+            new Dictionary<string, string>
+            {
+                ["pool"] = $"{folder}/{latest.Month}/pool.html",
+                ["poolJson"] = $"{folder}/{latest.Month}/pool.json",
+                ["targets"] = $"{folder}/{latest.Month}/targets.csv",
+                ["rejects"] = $"{folder}/{latest.Month}/rejects.csv",
+            });
+    }
+
+    private static double Rate(SnapshotInfo s) => s.Scored == 0 ? 0 : s.IcpMatched / (double)s.Scored;
+}
