@@ -39,8 +39,9 @@ internal static class StoreConnections
                 connection.Open();
                 using var pragmas = connection.CreateCommand();
                 // WAL lets readers (reports, drift) run while a pipeline writes; foreign keys are off by
-                // default in SQLite and must be asked for on every connection.
-                pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;";
+                // default in SQLite and must be asked for on every connection; without a size limit the
+                // WAL keeps the size of the largest snapshot ever committed (hundreds of MB) for good.
+                pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;";
                 pragmas.ExecuteNonQuery();
             });
             return connection;
