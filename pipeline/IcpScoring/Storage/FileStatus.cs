@@ -1,0 +1,9 @@
+namespace IcpScoring.Storage;
+
+internal enum FileStatus
+{
+    Processing,
+    Done,
+    Failed,
+    Skipped,
+}

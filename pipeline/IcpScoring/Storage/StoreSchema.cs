@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace IcpScoring.Storage;
+
+// The schema is portable SQL (TEXT, BIGINT, DOUBLE PRECISION, explicit keys, no AUTOINCREMENT or
+// STRICT) so that PostgreSQL can run the same scripts. Ids are assigned by the store (MAX + 1
+// inside a write transaction) rather than by a dialect's identity column.
+// Append migrations; never edit one that has shipped.
+internal static class StoreSchema
+{
+    public static IReadOnlyList<StoreMigration> Migrations { get; } =
+    [
+        new(1, """
+            CREATE TABLE ledger (
+                id BIGINT NOT NULL PRIMARY KEY,
+                sha256 TEXT NOT NULL,
+                path TEXT NOT NULL,
+                account TEXT,
+                month TEXT,
+                status TEXT NOT NULL CHECK (status IN ('processing', 'done', 'failed', 'skipped')),
+                model_version TEXT,
+                data_rows BIGINT NOT NULL DEFAULT 0,
+                connections BIGINT NOT NULL DEFAULT 0,
+                hidden BIGINT NOT NULL DEFAULT 0,
+                duplicates BIGINT NOT NULL DEFAULT 0,
+                rejected BIGINT NOT NULL DEFAULT 0,
+                error TEXT,
+                first_seen_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                claimed_by TEXT,
+                CONSTRAINT uq_ledger_sha256 UNIQUE (sha256)
+            );
+            CREATE INDEX ix_ledger_status ON ledger (status);
+
+            CREATE TABLE snapshots (
+                id BIGINT NOT NULL PRIMARY KEY,
+                account TEXT NOT NULL,
+                month TEXT NOT NULL,
+                ledger_id BIGINT NOT NULL REFERENCES ledger (id),
+                model_version TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                connections BIGINT NOT NULL,
+                hidden BIGINT NOT NULL,
+                scored BIGINT NOT NULL,
+                icp_matched BIGINT NOT NULL,
+                addressable_pool BIGINT NOT NULL,
+                summary_json TEXT NOT NULL,
+                CONSTRAINT uq_snapshots_account_month UNIQUE (account, month)
+            );
+
+            CREATE TABLE snapshot_connections (
+                snapshot_id BIGINT NOT NULL REFERENCES snapshots (id),
+                seq BIGINT NOT NULL,
+                connection_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                company TEXT NOT NULL,
+                industry TEXT NOT NULL,
+                company_size TEXT NOT NULL,
+                seniority TEXT NOT NULL,
+                job_function TEXT NOT NULL,
+                probability DOUBLE PRECISION NOT NULL,
+                tier TEXT NOT NULL,
+                is_match INTEGER NOT NULL CHECK (is_match IN (0, 1)),
+                is_hidden INTEGER NOT NULL CHECK (is_hidden IN (0, 1)),
+                has_firmographics INTEGER NOT NULL CHECK (has_firmographics IN (0, 1)),
+                connected_on TEXT,
+                PRIMARY KEY (snapshot_id, seq)
+            );
+            CREATE INDEX ix_snapshot_connections_key ON snapshot_connections (snapshot_id, connection_key);
+
+            CREATE TABLE runs (
+                id BIGINT NOT NULL PRIMARY KEY,
+                command TEXT NOT NULL,
+                claimant TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                status TEXT NOT NULL,
+                summary_json TEXT
+            );
+            """),
+    ];
+
+    public static int Latest => Migrations[^1].Version;
+
+    public static void Migrate(SqliteConnection connection, string database, TimeProvider clock)
+    {
+        // The common case, an up-to-date database, takes no write lock.
+        if (StoreConnections.Guard(database, () => CurrentVersion(connection, null, database)) == Latest)
+        {
+            return;
+        }
+
+        foreach (var migration in Migrations)
+        {
+            StoreConnections.Guard(database, () => Apply(connection, database, migration, clock));
+        }
+    }
+
+    // One transaction per migration, and the version is read again inside it: another process
+    // opening the same file at the same moment may have applied it already.
+    private static void Apply(SqliteConnection connection, string database, StoreMigration migration, TimeProvider clock)
+    {
+        using var transaction = connection.BeginTransaction();
+        var current = CurrentVersion(connection, transaction, database);
+        if (current >= migration.Version)
+        {
+            return;
+        }
+
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        Execute(connection, transaction, migration.Sql);
+        using var record = connection.CreateCommand();
+        record.Transaction = transaction;
+        record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @appliedAt)";
+        record.Parameters.AddWithValue("@version", migration.Version);
+        record.Parameters.AddWithValue("@appliedAt", StoreValues.Instant(clock.GetUtcNow()));
+        record.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction, string database)
+    {
+        var ours = Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+        if (ours == 0)
+        {
+            // An empty file is a new database; a file with someone else's tables is not ours to change.
+            var tables = Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'");
+            if (tables > 0)
+            {
+                throw new StoreException($"{database}: not an IcpScoring database (it holds other tables); point --db at another path");
+            }
+
+            return 0;
+        }
+
+        var version = (int)Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        if (version > Latest)
+        {
+            throw new StoreException(string.Create(CultureInfo.InvariantCulture,
+                $"{database}: schema version {version} is newer than this icp understands ({Latest}); upgrade icp or use another database"));
+        }
+
+        return version;
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
