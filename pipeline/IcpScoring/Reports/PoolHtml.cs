@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using IcpScoring.Model;
+
+namespace IcpScoring.Reports;
+
+/// <summary>
+/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then tiers,
+/// segments, scores, the growth projection, assumptions and where the numbers came from. One
+/// self-contained page; everything from the data is escaped.
+/// </summary>
+internal static class PoolHtml
+{
+    private const int LargestSegmentsCharted = 10;
+
+    public static string Render(PoolReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}");
+        Header(sb, r);
+        Headline(sb, r);
+        if (r.Previous is { } previous)
+        {
+            Change(sb, r, previous);
+        }
+
+        Tiers(sb, r);
+        SegmentsSection(sb, r);
+        Scores(sb, r);
+        ProjectionSection(sb, r);
+        AssumptionsSection(sb, r);
+        SourceSection(sb, r);
+        return HtmlPage.End(sb, $"IcpScoring · {r.Account} · {r.Month} · model {r.ModelVersion}");
+    }
+
+    public static void Write(string path, PoolReport r) => AtomicFiles.WriteAllText(path, Render(r));
+
+    private static void Header(StringBuilder sb, PoolReport r) =>
+        sb.Append("<header>\n<p class=\"eyebrow\">Addressable-pool report</p>\n")
+            .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")
+            .Append("<p class=\"sub\">").Append(HtmlText.Encode(r.Month)).Append(" · model ").Append(HtmlText.Encode(r.ModelVersion))
+            .Append(" · ").Append(HtmlText.Encode(Path.GetFileName(r.Source.File))).Append("</p>\n</header>\n");
+
+    private static void Headline(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"headline\">\n<h2>Headline</h2>\n<div class=\"cards\">\n");
+        Card(sb, "ICP match rate", ReportFormat.Percent(r.IcpMatchRate),
+            $"95% interval {ReportFormat.Interval(r.IcpMatchRateCi95)} · {ReportFormat.Count(r.IcpMatched)} of {ReportFormat.Count(r.Scored)} scored connections");
+        Card(sb, "Addressable pool", ReportFormat.Count(r.AddressablePool), "ICP-matched 1st-degree connections: they can be messaged without InMail");
+        Card(sb, "Expected conversations", $"{ReportFormat.Amount(r.ExpectedConversations.Warm)} warm · {ReportFormat.Amount(r.ExpectedConversations.Cold)} cold",
+            r.AddressablePool > 0
+                ? $"messaging the whole pool once, at {ReportFormat.Rate(r.ExpectedConversations.Warm / r.AddressablePool)} (warm) or {ReportFormat.Rate(r.ExpectedConversations.Cold / r.AddressablePool)} (cold) reply rates"
+                : "no one to message yet");
+
+        var badge = r.Badge500 ? " <span class=\"badge\">500+</span>" : string.Empty;
+        sb.Append("<div class=\"card\" id=\"connections\"><div class=\"label\">Connections</div><div class=\"value\">")
+            .Append(ReportFormat.Count(r.Connections)).Append(badge).Append("</div><div class=\"detail\">")
+            .Append(HtmlText.Encode($"{ReportFormat.Count(r.Hidden)} hidden profiles · {ReportFormat.Count(r.Scored)} scored · "
+                + (r.Badge500 ? "the profile shows \"500+\"" : "the profile does not show \"500+\" yet")))
+            .Append("</div></div>\n");
+
+        sb.Append("<div class=\"card\" id=\"pool-depth\"><div class=\"label\">Pool depth</div><div class=\"value\"><span class=\"badge depth-")
+            .Append(HtmlText.Encode(r.PoolDepth)).Append("\">").Append(HtmlText.Encode(ReportFormat.PoolDepth(r.PoolDepth))).Append("</span></div><div class=\"detail\">")
+            .Append(HtmlText.Encode("Below 100–200 ICP-relevant connections is too shallow for campaigns (the article's guidance)."))
+            .Append("</div></div>\n</div>\n");
+        sb.Append("<p class=\"note\">").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(r.ScoredWithoutFirmographics)} of the scored connections had no industry or company size; the model scored them on what was known."))
+            .Append("</p>\n</section>\n");
+    }
+
+    private static void Change(StringBuilder sb, PoolReport r, PreviousMonth p)
+    {
+        var points = (r.IcpMatchRate - p.IcpMatchRate) * 100;
+        sb.Append("<section id=\"change\">\n<h2>Change since ").Append(HtmlText.Encode(p.Month)).Append("</h2>\n<table>\n")
+            .Append("<thead><tr><th></th><th class=\"num\">").Append(HtmlText.Encode(p.Month)).Append("</th><th class=\"num\">")
+            .Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
+        ChangeRow(sb, "ICP match rate", ReportFormat.Percent(p.IcpMatchRate), ReportFormat.Percent(r.IcpMatchRate), ReportFormat.Points(points), Math.Sign(Math.Round(points, 1)));
+        ChangeRow(sb, "Addressable pool", ReportFormat.Count(p.AddressablePool), ReportFormat.Count(r.AddressablePool),
+            ReportFormat.Change(r.AddressablePool - p.AddressablePool), Math.Sign(r.AddressablePool - p.AddressablePool));
+        ChangeRow(sb, "Connections", ReportFormat.Count(p.Connections), ReportFormat.Count(r.Connections),
+            ReportFormat.Change(r.Connections - p.Connections), Math.Sign(r.Connections - p.Connections));
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">The drift report explains why: the network changed, or the model did.</p>\n</section>\n");
+    }
+
+    private static void ChangeRow(StringBuilder sb, string name, string before, string now, string change, int sign) =>
+        sb.Append("<tr><th>").Append(name).Append("</th><td class=\"num\">").Append(before).Append("</td><td class=\"num\">").Append(now)
+            .Append("</td><td class=\"num ").Append(sign > 0 ? "up" : sign < 0 ? "down" : "same").Append("\">").Append(change).Append("</td></tr>\n");
+
+    private static void Tiers(StringBuilder sb, PoolReport r)
+    {
+        var names = r.Tiers.Keys.Order(StringComparer.Ordinal).ToList();
+        var total = Math.Max(1, r.Tiers.Values.Sum());
+        sb.Append("<section id=\"tiers\">\n<h2>Tiers</h2>\n<div class=\"grid2\">\n<table>\n<thead><tr><th>Tier</th><th class=\"num\">Connections</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
+        foreach (var name in names)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(r.Tiers[name]))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Percent((double)r.Tiers[name] / total)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n")
+            .Append(Charts.Bars("chart-tiers", "Connections by tier", [.. names.Select(n => "Tier " + n)], [.. names.Select(n => (double)r.Tiers[n])], "connections"))
+            .Append("\n</div>\n</section>\n");
+    }
+
+    private static void SegmentsSection(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"segments\">\n<h2>Segments</h2>\n");
+        var largest = r.Segments.Industry.OrderByDescending(s => s.Connections).ThenBy(s => s.Name, StringComparer.Ordinal).Take(LargestSegmentsCharted).ToList();
+        if (largest.Count > 0)
+        {
+            sb.Append(Charts.SegmentBars("chart-industries", "Largest industries", [.. largest.Select(s => s.Name)],
+                [.. largest.Select(s => (double)s.Connections)], [.. largest.Select(s => (double)s.IcpMatched)])).Append('\n');
+        }
+
+        sb.Append("<div class=\"grid2\">\n");
+        SegmentTable(sb, "segment-industry", "Industry", r.Segments.Industry);
+        SegmentTable(sb, "segment-company-size", "Company size", r.Segments.CompanySize);
+        SegmentTable(sb, "segment-seniority", "Seniority", r.Segments.Seniority);
+        SegmentTable(sb, "segment-function", "Function", r.Segments.Function);
+        sb.Append("</div>\n</section>\n");
+    }
+
+    private static void SegmentTable(StringBuilder sb, string id, string title, IReadOnlyList<Segment> segments)
+    {
+        sb.Append("<div id=\"").Append(id).Append("\">\n<h3>").Append(title).Append("</h3>\n");
+        if (segments.Count == 0)
+        {
+            sb.Append("<p class=\"note\">No data.</p>\n</div>\n");
+            return;
+        }
+
+        sb.Append("<table>\n<thead><tr><th>").Append(title).Append("</th><th class=\"num\">Connections</th><th class=\"num\">ICP-matched</th><th class=\"num\">Match rate</th></tr></thead>\n<tbody>\n");
+        foreach (var s in segments)
+        {
+            sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(s.Name)).Append("</bdi></td><td class=\"num\">").Append(ReportFormat.Count(s.Connections))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Count(s.IcpMatched)).Append("</td><td class=\"num\">")
+                .Append(ReportFormat.Percent(s.IcpMatchRate)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</div>\n");
+    }
+
+    private static void Scores(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"scores\">\n<h2>Scores</h2>\n")
+            .Append(Charts.Histogram("chart-scores", "Score distribution of the scored connections", r.ScoreHistogram, r.Threshold)).Append('\n')
+            .Append("<p class=\"note\">").Append(HtmlText.Encode(
+                $"{r.ScoreHistogram.Length} bands of {ReportFormat.Score(1.0 / Math.Max(1, r.ScoreHistogram.Length))}. A connection matches the ICP at a score of {ReportFormat.Score(r.Threshold)} or more (the model's threshold)."))
+            .Append("</p>\n</section>\n");
+    }
+
+    private static void ProjectionSection(StringBuilder sb, PoolReport r)
+    {
+        var p = r.Projection;
+        sb.Append("<section id=\"projection\">\n<h2>Growth projection</h2>\n<p>").Append(HtmlText.Encode(
+            $"If the network keeps growing by connection requests, and {ReportFormat.Percent(p.IcpShareOfNewConnections)} of the new connections match the ICP (today's match rate), over the next {p.Months} months:"))
+            .Append("</p>\n<table id=\"projection-scenarios\">\n<thead><tr><th>Request limit</th><th class=\"num\">Requests a week</th><th>Acceptance</th>")
+            .Append("<th class=\"num\">New connections a week</th><th class=\"num\">New connections a month</th><th class=\"num\">New ICP connections a month</th></tr></thead>\n<tbody>\n");
+        foreach (var s in p.Scenarios)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(s.Limit)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(s.WeeklyRequests))
+                .Append("</td><td>").Append(HtmlText.Encode(s.Acceptance)).Append(" (").Append(ReportFormat.Rate(s.AcceptanceRate)).Append(")</td><td class=\"num\">")
+                .Append(ReportFormat.Amount(s.NewConnectionsPerWeek)).Append("</td><td class=\"num\">").Append(ReportFormat.Amount(s.NewConnectionsPerMonth))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Amount(s.NewConnectionsPerMonth * p.IcpShareOfNewConnections)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<h3>Addressable pool month by month</h3>\n<table id=\"projection-months\">\n<thead><tr><th>Scenario</th><th class=\"num\">Now</th>");
+        var months = p.Scenarios.SelectMany(s => s.ByMonth.Select(m => m.Month)).Distinct().Order().ToList();
+        foreach (var m in months)
+        {
+            sb.Append("<th class=\"num\">Month ").Append(m.ToString(CultureInfo.InvariantCulture)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead>\n<tbody>\n");
+        foreach (var s in p.Scenarios)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(ScenarioName(s))).Append("</td><td class=\"num\">").Append(ReportFormat.Count(r.AddressablePool)).Append("</td>");
+            foreach (var m in months)
+            {
+                var month = s.ByMonth.FirstOrDefault(x => x.Month == m);
+                sb.Append("<td class=\"num\">");
+                if (month is not null)
+                {
+                    sb.Append(ReportFormat.Amount(month.AddressablePool)).Append("<br><span class=\"note\">+").Append(ReportFormat.Amount(month.NewIcpConnections)).Append(" ICP</span>");
+                }
+
+                sb.Append("</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Each cell: the pool at the end of the month, and the new ICP connections made since now.</p>\n");
+        double[] x = [0, .. months.Select(m => (double)m)];
+        var series = p.Scenarios.Select(s => new ChartSeries(ScenarioName(s),
+            [r.AddressablePool, .. months.Select(m => s.ByMonth.FirstOrDefault(x => x.Month == m)?.AddressablePool ?? double.NaN)])).ToList();
+        sb.Append(Charts.Lines("chart-projection", "Addressable pool by scenario", "months from now", "addressable pool", x, series)).Append("\n</section>\n");
+    }
+
+    private static void AssumptionsSection(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<table>\n<thead><tr><th>Assumption</th><th>Value</th><th>Source</th></tr></thead>\n<tbody>\n");
+        foreach (var a in r.Assumptions)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(a.Name)).Append("</td><td>").Append(HtmlText.Encode(a.Value))
+                .Append("</td><td>").Append(HtmlText.Encode(a.Source)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Set in appsettings.json, section Benchmarks.</p>\n</section>\n");
+    }
+
+    private static void SourceSection(StringBuilder sb, PoolReport r)
+    {
+        var s = r.Source;
+        var directory = s.CompanyDirectoryUsed
+            ? $"{ReportFormat.Count(s.FromCompanyDirectory)} of {ReportFormat.Count(r.Connections)} connections ({ReportFormat.Percent(r.Connections == 0 ? 0 : (double)s.FromCompanyDirectory / r.Connections)}) got their industry or company size from the company directory"
+            : "not used";
+        sb.Append("<section id=\"source\">\n<h2>Source</h2>\n<dl>\n");
+        Item(sb, "File", s.File);
+        Item(sb, "Format", s.Format);
+        Item(sb, "SHA-256", s.Sha256);
+        Item(sb, "Data rows", ReportFormat.Count(s.DataRows));
+        Item(sb, "Connections", $"{ReportFormat.Count(r.Connections)} ({ReportFormat.Count(r.Hidden)} hidden profiles)");
+        Item(sb, "Duplicates", ReportFormat.Count(s.Duplicates));
+        Item(sb, "Rejected rows", ReportFormat.Count(s.Rejected) + (s.Rejected > 0 ? " (listed in rejects.csv)" : string.Empty));
+        Item(sb, "Company directory", directory);
+        Item(sb, "Scored without firmographics", ReportFormat.Count(r.ScoredWithoutFirmographics));
+        Item(sb, "Model", $"{r.ModelVersion}, threshold {ReportFormat.Score(r.Threshold)}");
+        Item(sb, "Month", $"{r.Month}: {MonthSource(r.MonthSource)}");
+        sb.Append("</dl>\n</section>\n");
+    }
+
+    private static void Item(StringBuilder sb, string name, string value) =>
+        sb.Append("<dt>").Append(HtmlText.Encode(name)).Append("</dt><dd>").Append(HtmlText.Encode(value)).Append("</dd>\n");
+
+    private static void Card(StringBuilder sb, string label, string value, string detail) =>
+        sb.Append("<div class=\"card\"><div class=\"label\">").Append(HtmlText.Encode(label)).Append("</div><div class=\"value\">")
+            .Append(HtmlText.Encode(value)).Append("</div><div class=\"detail\">").Append(HtmlText.Encode(detail)).Append("</div></div>\n");
+
+    private static string MonthSource(string source) => source switch
+    {
+        "option" => "given on the command line",
+        "inbox" => "from the file's place in the inbox",
+        "data" => "no month was given: the month of the newest Connected On date",
+        _ => source,
+    };
+
+    private static string ScenarioName(ProjectionScenario s) =>
+        $"{s.Limit}, {ReportFormat.Count(s.WeeklyRequests)} a week, {s.Acceptance} {ReportFormat.Rate(s.AcceptanceRate)}";
+}

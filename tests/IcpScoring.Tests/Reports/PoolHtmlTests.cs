@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using IcpScoring.Reports;
+using IcpScoring.Tests.Support;
+
+namespace IcpScoring.Tests.Reports;
+
+public sealed partial class PoolHtmlTests
+{
+    [Fact]
+    public void HeadlineNumbersComeFirstAndMatchTheReport()
+    {
+        var html = PoolHtml.Render(SomeReports.PoolReport());
+
+        var headline = Section(html, "headline");
+        Assert.Contains(">12.5%<", headline, StringComparison.Ordinal);
+        Assert.Contains("95% interval 10.7%–14.5%", headline, StringComparison.Ordinal);
+        Assert.Contains(">150<", headline, StringComparison.Ordinal);
+        Assert.Contains("30 warm · 15 cold", headline, StringComparison.Ordinal);
+        Assert.Contains("1,240 <span class=\"badge\">500+</span>", headline, StringComparison.Ordinal);
+        Assert.Contains("Minimal", headline, StringComparison.Ordinal);
+        Assert.Contains("Below 100–200 ICP-relevant connections is too shallow for campaigns", headline, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"headline\"", StringComparison.Ordinal) < html.IndexOf("id=\"tiers\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SectionsComeInTheOrderPeopleReadThem()
+    {
+        var html = PoolHtml.Render(SomeReports.PoolReport(previous: SomeReports.Previous()));
+
+        var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["headline", "change", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
+    }
+
+    [Fact]
+    public void TheChangeSinceLastMonthIsShownOnlyWhenThereIsAPreviousMonth()
+    {
+        var first = PoolHtml.Render(SomeReports.PoolReport());
+        var later = PoolHtml.Render(SomeReports.PoolReport(previous: SomeReports.Previous()));
+
+        Assert.DoesNotContain("id=\"change\"", first, StringComparison.Ordinal);
+        var change = Section(later, "change");
+        Assert.Contains("11.8%", change, StringComparison.Ordinal);
+        Assert.Contains("+0.7 pts", change, StringComparison.Ordinal);
+        Assert.Contains("+12", change, StringComparison.Ordinal);
+        Assert.Contains("+69", change, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SegmentsTiersProjectionAndAssumptionsShowTheReportsNumbers()
+    {
+        var report = SomeReports.PoolReport();
+
+        var html = PoolHtml.Render(report);
+
+        Assert.Contains("<td>D</td><td class=\"num\">820</td><td class=\"num\">68.3%</td>", Section(html, "tiers"), StringComparison.Ordinal);
+        Assert.Contains("<bdi>Software Development</bdi></td><td class=\"num\">420</td><td class=\"num\">88</td><td class=\"num\">21.0%</td>", Section(html, "segments"), StringComparison.Ordinal);
+        var projection = Section(html, "projection");
+        Assert.Contains("<td>standard</td><td class=\"num\">100</td><td>average (28%)</td><td class=\"num\">28</td><td class=\"num\">114.8</td>", projection, StringComparison.Ordinal);
+        Assert.Equal(6, Regex.Count(Section(html, "projection").Split("projection-months")[1], "<tr><td>"));
+        var assumptions = Section(html, "assumptions");
+        Assert.All(report.Assumptions, a => Assert.Contains(
+            $"<tr><td>{WebUtility.HtmlEncode(a.Name)}</td><td>{WebUtility.HtmlEncode(a.Value)}</td><td>{WebUtility.HtmlEncode(a.Source)}</td></tr>", assumptions, StringComparison.Ordinal));
+        var source = Section(html, "source");
+        Assert.Contains("linkedin-2023", source, StringComparison.Ordinal);
+        Assert.Contains("930 of 1,240 connections (75.0%)", source, StringComparison.Ordinal);
+        Assert.Contains("v3, threshold 0.55", source, StringComparison.Ordinal);
+        Assert.Contains("from the file&#39;s place in the inbox", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheScoreHistogramAndOtherChartsAreInlineSvg()
+    {
+        var html = PoolHtml.Render(SomeReports.PoolReport());
+
+        Assert.Equal(["chart-tiers", "chart-industries", "chart-scores", "chart-projection"], SvgId().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HostileTextFromTheDataRendersInert()
+    {
+        var report = SomeReports.PoolReport(
+            account: "<script>alert(1)</script>",
+            file: "\"><img src=x onerror=alert(1)>.csv",
+            industry: "Software\u202Egnp.exe <b onmouseover=alert(1)>");
+
+        var html = PoolHtml.Render(report);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.csv", html, StringComparison.Ordinal);
+        Assert.Contains("Software[U+202E]gnp.exe &lt;b onmouseover=alert(1)&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThePageLoadsNothingFromElsewhere()
+    {
+        var html = PoolHtml.Render(SomeReports.PoolReport());
+
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrlsInTheDataAreTheOnlyOnesInThePageAndAreEscaped()
+    {
+        var html = PoolHtml.Render(SomeReports.PoolReport(file: "https://evil.example/\"x\".csv"));
+
+        var urls = UrlLike().Matches(html).Select(m => m.Value).ToList();
+        Assert.All(urls, u => Assert.StartsWith("https://evil.example/&quot;x&quot;.csv", u, StringComparison.Ordinal));
+        Assert.NotEmpty(urls);
+    }
+
+    [Fact]
+    public void TheSameReportRendersToTheSameBytes()
+    {
+        using var dir = new TempFolder();
+        var report = SomeReports.PoolReport(previous: SomeReports.Previous());
+
+        PoolHtml.Write(dir.File("a/pool.html"), report);
+        PoolHtml.Write(dir.File("b/pool.html"), report);
+
+        Assert.Equal(File.ReadAllBytes(dir.File("a/pool.html")), File.ReadAllBytes(dir.File("b/pool.html")));
+    }
+
+    [Fact]
+    public void AnEmptyPoolStillRenders()
+    {
+        var report = SomeReports.PoolReport() with
+        {
+            IcpMatched = 0, IcpMatchRate = 0, AddressablePool = 0, IcpMatchRateCi95 = [0, 0.003], PoolDepth = "too-shallow",
+            ExpectedConversations = new ExpectedConversations(0, 0), ScoreHistogram = new long[20],
+            Segments = new Segments([], [], [], []),
+        };
+
+        var html = PoolHtml.Render(report);
+
+        Assert.Contains("Too shallow", html, StringComparison.Ordinal);
+        Assert.Contains("no one to message yet", html, StringComparison.Ordinal);
+    }
+
+    private static string Section(string html, string id)
+    {
+        var start = html.IndexOf($"<section id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {id}");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    [GeneratedRegex("<section id=\"([a-z-]+)\">")]
+    private static partial Regex SectionId();
+
+    [GeneratedRegex("<svg id=\"([a-z-]+)\"")]
+    private static partial Regex SvgId();
+
+    [GeneratedRegex("https?://[^\\s<]*")]
+    private static partial Regex UrlLike();
+}

@@ -1,0 +1,107 @@
+using IcpScoring.Reports;
+
+namespace IcpScoring.Tests.Reports;
+
+/// <summary>Report builders with realistic numbers: an account of 1,240 connections, 150 of them in the ICP.</summary>
+internal static class SomeReports
+{
+    private const double Z95 = 1.959963984540054;
+
+    public static PoolReport PoolReport(string account = "Northwind Demand Gen", string month = "2026-05", string file = "Connections.csv",
+        string industry = "Software Development", PreviousMonth? previous = null)
+    {
+        const long connections = 1_240, hidden = 40, scored = 1_200, matched = 150;
+        var b = new BenchmarksOptions();
+        var rate = (double)matched / scored;
+        return new PoolReport
+        {
+            Account = account,
+            Month = month,
+            MonthSource = "inbox",
+            ModelVersion = "v3",
+            Threshold = 0.55,
+            Connections = connections,
+            Hidden = hidden,
+            Scored = scored,
+            ScoredWithoutFirmographics = 310,
+            IcpMatched = matched,
+            IcpMatchRate = rate,
+            IcpMatchRateCi95 = Wilson(matched, scored),
+            AddressablePool = matched,
+            Tiers = new Dictionary<string, long> { ["B"] = 96, ["A"] = 54, ["D"] = 820, ["C"] = 230 },
+            ExpectedConversations = new ExpectedConversations(matched * b.WarmReplyRate, matched * b.ColdReplyRate),
+            Badge500 = true,
+            PoolDepth = "minimal",
+            Projection = Projection(matched, rate, b),
+            Segments = new Segments(
+                [new(industry, 420, 88, 88 / 420.0), new("IT Services and IT Consulting", 180, 31, 31 / 180.0), new("Advertising Services", 95, 17, 17 / 95.0),
+                 new("Hospitals and Health Care", 140, 0, 0), new("Retail", 75, 1, 1 / 75.0), new("(unknown)", 290, 13, 13 / 290.0)],
+                [new("11-50", 210, 28, 28 / 210.0), new("51-200", 330, 61, 61 / 330.0), new("201-500", 240, 39, 39 / 240.0), new("10,001+", 130, 9, 9 / 130.0), new("(unknown)", 290, 13, 13 / 290.0)],
+                [new("C-level", 60, 21, 21 / 60.0), new("VP", 70, 30, 30 / 70.0), new("Director", 140, 52, 52 / 140.0), new("Head", 90, 31, 31 / 90.0), new("Manager", 260, 16, 16 / 260.0), new("Individual contributor", 580, 0, 0)],
+                [new("Marketing", 310, 139, 139 / 310.0), new("Sales", 240, 6, 6 / 240.0), new("Engineering", 380, 0, 0), new("Other", 270, 5, 5 / 270.0)]),
+            ScoreHistogram = [310, 180, 120, 95, 80, 60, 52, 45, 40, 30, 28, 20, 24, 22, 20, 18, 16, 15, 14, 11],
+            Assumptions =
+            [
+                new("Reply rate, cold or untargeted DMs", "10%", "Cleverly and Expandi 2026 benchmark ranges"),
+                new("Reply rate, warm ICP-relevant DMs", "20%", "Cleverly and Expandi 2026 benchmark ranges, warm end"),
+                new("Connection-request acceptance, platform average", "28%", "Expandi 2026 (13.2M requests)"),
+                new("Acceptance, personalized ICP-targeted requests", "45%", "Expandi 2026 (13.2M requests)"),
+                new("Acceptance, generic mass outreach", "15%", "Expandi 2026 (13.2M requests)"),
+                new("Weekly connection-request limit, standard / high-trust account", "100 / 200", "widely reported 2026 limit, not official"),
+                new("Profile shows \"500+\"", "at 500 connections", "LinkedIn"),
+                new("Pool too shallow for campaigns", "below 100–200 ICP-relevant connections", "article's guidance"),
+            ],
+            Source = new ReportSource(file, "linkedin-2023", "9f2c1e0b7a4d4c6e8b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c", 1_247, 4, 3, 930, true),
+            Previous = previous,
+        };
+    }
+
+    public static PreviousMonth Previous() => new("2026-04", 0.118, 138, 1_171);
+
+    public static IReadOnlyList<TargetRow> Targets() =>
+    [
+        new("Ana Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
+            0.93251, "A", ["title: marketing leader", "industry: Software Development", "size: 51-200"]),
+        new("Jörg Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
+            0.81, "A", ["title: marketing leader"]),
+        new("Zoë Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", 0.61237, "B", []),
+    ];
+
+    public static PortfolioReport Portfolio(string account = "Northwind Demand Gen") => new(
+        [
+            new(account, "2026-05", 0.125, 150, 1_240, "minimal", 0.7, 12, ["2026-03", "2026-04", "2026-05"], ["Match rate rose 0.7 points"],
+                new Dictionary<string, string> { ["pool"] = $"{account}/2026-05/pool.html", ["drift"] = $"{account}/2026-05/drift.html", ["targets"] = $"{account}/2026-05/targets.csv" }),
+            new("Acme Agency", "2026-05", 0.41, 2_051, 5_002, "healthy", null, null, ["2026-05"], [],
+                new Dictionary<string, string> { ["pool"] = "Acme Agency/2026-05/pool.html" }),
+        ],
+        [new FailedFile("inbox/contoso/2026-05.csv", "not a connection export: no header found in the first 50 lines", "failed/contoso/2026-05.csv")],
+        "v3");
+
+    private static double[] Wilson(long k, long n)
+    {
+        var p = (double)k / n;
+        var z2 = Z95 * Z95;
+        var d = 1 + (z2 / n);
+        var center = (p + (z2 / (2.0 * n))) / d;
+        var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / d;
+        return [center - half, center + half];
+    }
+
+    // The projection arithmetic of PRODUCT.md §2 (whole new connections a week, 4.1 weeks a month).
+    private static Projection Projection(long pool, double share, BenchmarksOptions b)
+    {
+        var scenarios = new List<ProjectionScenario>();
+        foreach (var (limit, requests) in new[] { ("standard", b.WeeklyRequestsStandard), ("high-trust", b.WeeklyRequestsHighTrust) })
+        {
+            foreach (var (name, acceptance) in new[] { ("generic", b.AcceptanceGeneric), ("average", b.AcceptanceAverage), ("targeted", b.AcceptanceTargeted) })
+            {
+                var week = Math.Round(requests * acceptance, MidpointRounding.AwayFromZero);
+                var month = week * b.WeeksPerMonth;
+                scenarios.Add(new(limit, requests, name, acceptance, week, month,
+                    [.. Enumerable.Range(1, b.ProjectionMonths).Select(m => new ProjectionMonth(m, month * m, month * m * share, pool + (month * m * share)))]));
+            }
+        }
+
+        return new Projection(b.ProjectionMonths, share, scenarios);
+    }
+}

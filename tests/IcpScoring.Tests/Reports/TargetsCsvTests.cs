@@ -1,0 +1,73 @@
+using IcpScoring.Reports;
+using IcpScoring.Tests.Support;
+
+namespace IcpScoring.Tests.Reports;
+
+public sealed class TargetsCsvTests
+{
+    [Fact]
+    public void TargetsAreUtf8WithByteOrderMarkAndCrlfLineEndings()
+    {
+        using var dir = new TempFolder();
+        var path = dir.File("targets.csv");
+
+        TargetsCsv.Write(path, SomeReports.Targets(), includeEmails: false);
+
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(CsvText.Bom, bytes[..3]);
+        var text = File.ReadAllText(path);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal).Replace("VP Growth\nEMEA", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmailColumnAppearsOnlyWhenEmailsAreIncluded()
+    {
+        using var dir = new TempFolder();
+
+        TargetsCsv.Write(dir.File("without.csv"), SomeReports.Targets(), includeEmails: false);
+        TargetsCsv.Write(dir.File("with.csv"), SomeReports.Targets(), includeEmails: true);
+
+        Assert.Equal(["Name", "Company", "Title", "Profile URL", "Industry", "Company Size", "Score", "Tier", "Top Reasons"], CsvText.Records(dir.File("without.csv"))[0]);
+        Assert.DoesNotContain("ana@northwind.example", File.ReadAllText(dir.File("without.csv")), StringComparison.Ordinal);
+        var with = CsvText.Records(dir.File("with.csv"));
+        Assert.Equal(["Name", "Company", "Title", "Profile URL", "Email", "Industry", "Company Size", "Score", "Tier", "Top Reasons"], with[0]);
+        Assert.Equal("ana@northwind.example", with[1][4]);
+    }
+
+    [Fact]
+    public void RowsKeepTheGivenOrderWithFourDecimalScoresAndJoinedReasons()
+    {
+        using var dir = new TempFolder();
+
+        TargetsCsv.Write(dir.File("targets.csv"), SomeReports.Targets(), includeEmails: false);
+
+        var records = CsvText.Records(dir.File("targets.csv"));
+        Assert.Equal(["Ana Nair", "Jörg Müller", "Zoë Martin"], records.Skip(1).Select(r => r[0]));
+        Assert.Equal(["0.9325", "0.8100", "0.6124"], records.Skip(1).Select(r => r[6]));
+        Assert.Equal("title: marketing leader; industry: Software Development; size: 51-200", records[1][8]);
+        Assert.Equal("Contoso, GmbH", records[2][1]);
+        Assert.Equal("Leiter Marketing \"Demand\"", records[2][2]);
+        Assert.Equal("VP Growth\nEMEA", records[3][2]);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tTAB")]
+    [InlineData("\rCR")]
+    public void EveryCellOfATargetIsSafeFromFormulaInjection(string hostile)
+    {
+        using var dir = new TempFolder();
+        var row = new TargetRow(hostile, hostile, hostile, hostile, hostile, hostile, hostile, 0.5, hostile, [hostile, "title: marketing leader"]);
+
+        TargetsCsv.Write(dir.File("targets.csv"), [row], includeEmails: true);
+
+        var cells = CsvText.Records(dir.File("targets.csv"))[1];
+        Assert.Equal(10, cells.Count);
+        Assert.All(cells.Where((_, i) => i != 7), c => Assert.Equal("'" + hostile, c[..(hostile.Length + 1)]));
+        Assert.Equal("0.5000", cells[7]);
+    }
+}
