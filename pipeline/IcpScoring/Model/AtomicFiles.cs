@@ -47,6 +47,26 @@ internal static class AtomicFiles
     }
 
     /// <summary>Whether a file name is one of the temporary files <see cref="Write"/> creates.</summary>
+    /// <summary>
+    /// Removes the temporary files that writers killed mid-write left in a folder (not below it).
+    /// Call it only where no other live writer works on the same files.
+    /// </summary>
+    public static void RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (IsTemporaryName(Path.GetFileName(file)))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
     public static bool IsTemporaryName(string fileName) =>
         fileName.StartsWith('.') && fileName.Contains(TempMarker, StringComparison.Ordinal);
 

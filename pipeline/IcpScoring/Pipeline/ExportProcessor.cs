@@ -149,7 +149,9 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             .ThenBy(t => t.Company, StringComparer.Ordinal)
             .Take(settings.Reports.MaxTargets > 0 ? settings.Reports.MaxTargets : int.MaxValue);
 
+        // This file holds the ledger claim for its account and month: what a killed run left here is ours to clear.
         Directory.CreateDirectory(folder);
+        AtomicFiles.RemoveLeftovers(folder);
         PoolJson.Write(Path.Combine(folder, "pool.json"), report);
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);

@@ -36,6 +36,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         var portfolio = PortfolioBuilder.Build(store, model.Version, results);
         Directory.CreateDirectory(request.Out);
+        AtomicFiles.RemoveLeftovers(request.Out);
         PortfolioJson.Write(Path.Combine(request.Out, "portfolio.json"), portfolio);
         var page = Path.Combine(request.Out, "index.html");
         PortfolioHtml.Write(page, portfolio);
@@ -60,7 +61,11 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
         }
 
-        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, StaleAfter, out var entry))
+        var account = request.Account ?? file.Account;
+        var month = request.Month ?? file.Month;
+        if (!store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, StaleAfter, out var entry)
+            && !(entry.Status == FileStatus.Processing && Claimant.IsDeadLocalProcess(entry.ClaimedBy)
+                 && store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, TimeSpan.Zero, out entry)))
         {
             return entry.Status == FileStatus.Done
                 ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])

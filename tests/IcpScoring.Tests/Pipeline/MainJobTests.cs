@@ -155,8 +155,8 @@ public sealed class MainJobTests : IDisposable
     {
         var inbox = _dir.File("emails");
         Directory.CreateDirectory(Path.Combine(inbox, "acme"));
-        File.WriteAllText(Path.Combine(inbox, "acme", "2026-11.csv"), Some.Export2023(
-            Some.Row2023(first: "Ana", url: "https://www.linkedin.com/in/ana", email: "ana@example.com", company: "Northwind", position: "Head of Demand Generation")));
+        File.WriteAllText(Path.Combine(inbox, "acme", "2026-11.csv"),
+            Some.Header2023 + ",Industry,Company Size\n" + Some.Row2023(first: "Ana", url: "https://www.linkedin.com/in/ana", email: "ana@example.com", position: "Head of Demand Generation") + ",Software Development,51-200\n");
         var withoutEmails = _dir.File("out-a");
         var withEmails = _dir.File("out-b");
 
