@@ -33,7 +33,7 @@ internal sealed partial class ConsoleProgress(TextWriter stderr, bool interactiv
         var counts = value.TotalRows is { } total
             ? string.Create(CultureInfo.InvariantCulture, $"{value.Rows:N0}/{total:N0}")
             : string.Create(CultureInfo.InvariantCulture, $"{value.Rows:N0} rows");
-        stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{bar}] {share,4:P0} {value.Stage,-8} {counts,-20} {value.File}"));
+        stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{bar}] {share * 100,3:0}% {value.Stage,-8} {counts,-20} {value.File}"));
     }
 
     public void Dispose()

@@ -78,7 +78,7 @@ internal static class Charts
                 LineWidth = 0,
             }).ToList();
             plot.Add.Bars(bars);
-            var line = plot.Add.VerticalLine(threshold, 1.5f, Color.FromHex("#B91C1C"), LinePattern.Dashed);
+            var line = plot.Add.VerticalLine(threshold, 1.5f, Color.FromHex("#B91C1C"), LinePattern.Solid);
             line.LabelText = "threshold";
             plot.XLabel("score");
             plot.YLabel("connections");
@@ -97,9 +97,10 @@ internal static class Charts
             {
                 var line = plot.Add.ScatterLine(x.ToArray(), series[i].Values.ToArray(), Color.FromHex(Palette[i % Palette.Length]));
                 line.LegendText = HtmlText.Neutralize(series[i].Name);
-                line.LineWidth = 2;
                 line.MarkerSize = 5;
-                line.LinePattern = i < Palette.Length / 2 ? LinePattern.Solid : LinePattern.Dashed;
+                // Skia's SVG canvas cannot draw dash patterns (it prints a warning per path): high-trust lines are thicker instead.
+                line.LinePattern = LinePattern.Solid;
+                line.LineWidth = i < Palette.Length / 2 ? 2 : 3.5f;
             }
 
             plot.XLabel(xLabel);

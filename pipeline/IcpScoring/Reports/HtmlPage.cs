@@ -12,7 +12,7 @@ internal static class HtmlPage
         :root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --accent: #4338ca; --soft: #eef2ff; --good: #047857; --warn: #b45309; --bad: #b91c1c; }
         * { box-sizing: border-box; }
         body { margin: 0; color: var(--ink); background: #f9fafb; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        main { max-width: 1040px; margin: 0 auto; padding: 32px 24px 64px; }
+        main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 64px; }
         header { margin-bottom: 24px; }
         .eyebrow { margin: 0; color: var(--accent); font-size: 13px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; }
         h1 { margin: 4px 0 4px; font-size: 30px; line-height: 1.2; overflow-wrap: anywhere; }
@@ -36,7 +36,8 @@ internal static class HtmlPage
         th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-size: 12px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td { overflow-wrap: anywhere; }
+        td { overflow-wrap: break-word; }
+        td:first-child { min-width: 9em; }
         .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 0 24px; }
         svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }

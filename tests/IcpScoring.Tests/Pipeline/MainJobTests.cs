@@ -168,6 +168,41 @@ public sealed class MainJobTests : IDisposable
         Assert.Contains("ana@example.com", File.ReadAllText(Path.Combine(withEmails, "acme", "2026-11", "targets.csv")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void IdenticalInputsAreScoredOnce()
+    {
+        var inbox = _dir.File("same");
+        Directory.CreateDirectory(Path.Combine(inbox, "acme"));
+        File.WriteAllText(Path.Combine(inbox, "acme", "2026-11.csv"), Some.Export2023(
+            Some.Row2023(first: "A", url: "https://www.linkedin.com/in/a", position: "VP Marketing"),
+            Some.Row2023(first: "B", url: "https://www.linkedin.com/in/b", position: "VP Marketing"),
+            Some.Row2023(first: "C", url: "https://www.linkedin.com/in/c", position: "VP Marketing | Speaker"),
+            Some.Row2023(first: "D", url: "https://www.linkedin.com/in/d", position: "Nurse")));
+        var loggers = new CollectingLoggerFactory();
+        using var store = PipelineStore.Open(_dir.File("icp.db"));
+
+        new MainJob(Settings(), _directory, _model, store, loggers).Run(new RunRequest(Out, Inbox: inbox));
+
+        Assert.Contains(loggers.Messages, m => m.Contains("4 connections, 2 distinct inputs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProgressIsReportedPerFile()
+    {
+        var seen = new List<FileProgress>();
+        using var store = PipelineStore.Open(_dir.File("icp.db"));
+
+        new MainJob(Settings(), _directory, _model, store, NullLoggerFactory.Instance).Run(new RunRequest(Out, Inbox: Inbox), new SynchronousProgress(seen.Add));
+
+        Assert.Equal(6, seen.Where(p => p.Stage == "writing").Select(p => p.File).Distinct().Count());
+        Assert.All(seen.Where(p => p.Stage == "writing"), p => Assert.Equal(p.TotalRows, p.Rows));
+    }
+
+    private sealed class SynchronousProgress(Action<FileProgress> report) : IProgress<FileProgress>
+    {
+        public void Report(FileProgress value) => report(value);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
