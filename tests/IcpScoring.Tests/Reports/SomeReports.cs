@@ -5,8 +5,6 @@ namespace IcpScoring.Tests.Reports;
 /// <summary>Report builders with realistic numbers: an account of 1,240 connections, 150 of them in the ICP.</summary>
 internal static class SomeReports
 {
-    private const double Z95 = 1.959963984540054;
-
     public static PoolReport PoolReport(string account = "Northwind Demand Gen", string month = "2026-05", string file = "Connections.csv",
         string industry = "Software Development", PreviousMonth? previous = null)
     {
@@ -26,13 +24,13 @@ internal static class SomeReports
             ScoredWithoutFirmographics = 310,
             IcpMatched = matched,
             IcpMatchRate = rate,
-            IcpMatchRateCi95 = Wilson(matched, scored),
+            IcpMatchRateCi95 = PoolArithmetic.Wilson95(matched, scored),
             AddressablePool = matched,
             Tiers = new Dictionary<string, long> { ["B"] = 96, ["A"] = 54, ["D"] = 820, ["C"] = 230 },
             ExpectedConversations = new ExpectedConversations(matched * b.WarmReplyRate, matched * b.ColdReplyRate),
             Badge500 = true,
             PoolDepth = "minimal",
-            Projection = Projection(matched, rate, b),
+            Projection = PoolArithmetic.Project(matched, rate, b),
             Segments = new Segments(
                 [new(industry, 420, 88, 88 / 420.0), new("IT Services and IT Consulting", 180, 31, 31 / 180.0), new("Advertising Services", 95, 17, 17 / 95.0),
                  new("Hospitals and Health Care", 140, 0, 0), new("Retail", 75, 1, 1 / 75.0), new("(unknown)", 290, 13, 13 / 290.0)],
@@ -76,32 +74,4 @@ internal static class SomeReports
         ],
         [new FailedFile("inbox/contoso/2026-05.csv", "not a connection export: no header found in the first 50 lines", "failed/contoso/2026-05.csv")],
         "v3");
-
-    private static double[] Wilson(long k, long n)
-    {
-        var p = (double)k / n;
-        var z2 = Z95 * Z95;
-        var d = 1 + (z2 / n);
-        var center = (p + (z2 / (2.0 * n))) / d;
-        var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / d;
-        return [center - half, center + half];
-    }
-
-    // The projection arithmetic of PRODUCT.md §2 (whole new connections a week, 4.1 weeks a month).
-    private static Projection Projection(long pool, double share, BenchmarksOptions b)
-    {
-        var scenarios = new List<ProjectionScenario>();
-        foreach (var (limit, requests) in new[] { ("standard", b.WeeklyRequestsStandard), ("high-trust", b.WeeklyRequestsHighTrust) })
-        {
-            foreach (var (name, acceptance) in new[] { ("generic", b.AcceptanceGeneric), ("average", b.AcceptanceAverage), ("targeted", b.AcceptanceTargeted) })
-            {
-                var week = Math.Round(requests * acceptance, MidpointRounding.AwayFromZero);
-                var month = week * b.WeeksPerMonth;
-                scenarios.Add(new(limit, requests, name, acceptance, week, month,
-                    [.. Enumerable.Range(1, b.ProjectionMonths).Select(m => new ProjectionMonth(m, month * m, month * m * share, pool + (month * m * share)))]));
-            }
-        }
-
-        return new Projection(b.ProjectionMonths, share, scenarios);
-    }
 }
