@@ -1,0 +1,91 @@
+namespace IcpScoring.Drift;
+
+/// <summary>
+/// The ICP-match drift report of one account and month against its previous month (PRODUCT.md
+/// §4.3): what <c>drift.json</c> holds (camelCase) and <c>drift.html</c> shows.
+/// </summary>
+internal sealed record DriftReport
+{
+    public required string Account { get; init; }
+
+    public required string Month { get; init; }
+
+    /// <summary>Null for an account's first month: there is nothing to compare yet.</summary>
+    public required string? PreviousMonth { get; init; }
+
+    /// <summary>True when both months hold the same connections with the same scores.</summary>
+    public required bool Identical { get; init; }
+
+    /// <summary>One sentence for people: what changed and why.</summary>
+    public required string Summary { get; init; }
+
+    public required MatchRateChange? IcpMatchRate { get; init; }
+
+    public required PoolChange? Pool { get; init; }
+
+    public required double? ScorePsi { get; init; }
+
+    /// <summary>"stable" (below 0.1), "moderate" (0.1–0.25) or "major" (above 0.25).</summary>
+    public required string? ScorePsiBand { get; init; }
+
+    /// <summary>Industry, company size, seniority and function.</summary>
+    public required IReadOnlyDictionary<string, FeatureDrift> Features { get; init; }
+
+    public required NetworkMovement? Network { get; init; }
+
+    public required DataQuality? DataQuality { get; init; }
+
+    public required bool ModelChanged { get; init; }
+
+    public required string ModelVersion { get; init; }
+
+    public required string? PreviousModelVersion { get; init; }
+
+    /// <summary>How the change in match rate splits into the network and the model; they add up to the total.</summary>
+    public required Attribution? Attribution { get; init; }
+
+    public required IReadOnlyList<string> Alerts { get; init; }
+
+    /// <summary>Every month of the account so far, oldest first.</summary>
+    public required IReadOnlyList<TrendPoint> Trend { get; init; }
+
+    /// <summary>Score histograms (20 bands of 0.05) of both months, for the overlaid chart.</summary>
+    public required ScoreHistograms? Histograms { get; init; }
+}
+
+/// <summary>The match rate then and now, the change in points, its 95% interval (points) and the two-proportion test.</summary>
+internal sealed record MatchRateChange(double Previous, double Current, double Delta, double[] Ci95, double PValue, long PreviousScored, long CurrentScored);
+
+internal sealed record PoolChange(long Previous, long Current, long Delta);
+
+/// <summary>One feature's drift over the union of its categories.</summary>
+internal sealed record FeatureDrift(double Psi, double Js, string Band, IReadOnlyList<CategoryShare> NewCategories, IReadOnlyList<CategoryShare> GoneCategories, IReadOnlyList<CategoryShift> LargestShifts);
+
+/// <summary>A category with its share of connections (now for new ones, then for gone ones).</summary>
+internal sealed record CategoryShare(string Name, double Share);
+
+internal sealed record CategoryShift(string Name, double PreviousShare, double CurrentShare);
+
+/// <summary>
+/// How the pool moved: connections added and removed, and changed (the same person with a new title
+/// or company), with how many moved into and out of the ICP.
+/// </summary>
+internal sealed record NetworkMovement(long Added, long Removed, long Changed, long AddedIntoIcp, long RemovedFromIcp, long ChangedIntoIcp, long ChangedOutOfIcp, long Unchanged);
+
+/// <summary>Shares of connections without a title, without firmographics, and rejected rows, then and now.</summary>
+internal sealed record DataQuality(
+    double PreviousWithoutTitle,
+    double CurrentWithoutTitle,
+    double PreviousWithoutFirmographics,
+    double CurrentWithoutFirmographics,
+    long PreviousRejected,
+    long CurrentRejected,
+    double PreviousRejectedShare,
+    double CurrentRejectedShare);
+
+/// <summary>The change in match rate (points) split into "network changed" and "model changed".</summary>
+internal sealed record Attribution(double Network, double Model, double Total, double? PreviousRescoredRate);
+
+internal sealed record TrendPoint(string Month, double IcpMatchRate, long AddressablePool, long Connections, string ModelVersion);
+
+internal sealed record ScoreHistograms(long[] Previous, long[] Current);
