@@ -58,6 +58,31 @@ internal sealed class CommandScope : IDisposable
         return Model.IcpModel.Load(champion);
     }
 
+    /// <summary>Any registered model by version, loaded once (drift re-scores earlier months with later models).</summary>
+    public Func<string, Model.IcpModel?> Models(ParseResult parse, GlobalOptions globals)
+    {
+        var registry = Registry(parse, globals);
+        var loaded = new Dictionary<string, Model.IcpModel?>(StringComparer.Ordinal);
+        return version =>
+        {
+            if (!loaded.TryGetValue(version, out var model))
+            {
+                try
+                {
+                    model = Model.IcpModel.Load(registry.Get(version));
+                }
+                catch (Exception e) when (e is Model.ModelLoadException or Model.ModelRegistryException)
+                {
+                    model = null;
+                }
+
+                loaded[version] = model;
+            }
+
+            return model;
+        };
+    }
+
     public void Dispose()
     {
         Loggers.Dispose();

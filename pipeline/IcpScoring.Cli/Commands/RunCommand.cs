@@ -51,7 +51,7 @@ internal static class RunCommand
         var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
         var model = scope.Champion(parse, globals);
         using var store = PipelineStore.Open(scope.DatabasePath(parse, globals));
-        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers);
+        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, scope.Models(parse, globals));
         RunSummary summary;
         using (var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected, scope.Loggers.CreateLogger("IcpScoring.Cli.Progress")))
         {

@@ -1,3 +1,4 @@
+using IcpScoring.Drift;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
@@ -11,7 +12,7 @@ namespace IcpScoring.Cli.Hosting;
 /// folder, else beside the executable), then <c>ICP_</c> environment variables (<c>__</c> between
 /// sections), then command-line options.
 /// </summary>
-internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, BenchmarksOptions Benchmarks, ReportsOptions Reports, LoggingOptions Logging)
+internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, BenchmarksOptions Benchmarks, ReportsOptions Reports, DriftOptions Drift, LoggingOptions Logging)
 {
     public const string EnvironmentPrefix = "ICP_";
 
@@ -47,8 +48,9 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
             Bind<ModelOptions>(config, "Model", name),
             Bind<BenchmarksOptions>(config, "Benchmarks", name),
             Bind<ReportsOptions>(config, "Reports", name),
+            Bind<DriftOptions>(config, "Drift", name),
             Bind<LoggingOptions>(config, "Logging", name));
-        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Benchmarks.Validate()).Concat(settings.Reports.Validate()).Concat(settings.Logging.Validate()).ToList();
+        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Benchmarks.Validate()).Concat(settings.Reports.Validate()).Concat(settings.Drift.Validate()).Concat(settings.Logging.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException($"{name}: {string.Join("; ", problems)}");
@@ -58,7 +60,7 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
     }
 
     /// <summary>The settings a file's journey needs.</summary>
-    public PipelineSettings Pipeline => new(Ingestion, Model, Benchmarks, Reports);
+    public PipelineSettings Pipeline => new(Ingestion, Model, Benchmarks, Reports, Drift);
 
     private static T Bind<T>(IConfiguration config, string section, string file)
         where T : new()

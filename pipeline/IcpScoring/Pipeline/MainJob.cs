@@ -14,7 +14,7 @@ namespace IcpScoring.Pipeline;
 /// set aside with its reason and the others go on; the portfolio is rebuilt. Safe to run twice:
 /// the ledger, keyed by each file's SHA-256, decides what is new.
 /// </summary>
-internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers)
+internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers, Func<string, IcpModel?>? models = null)
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private readonly ILogger _log = loggers.CreateLogger<MainJob>();
@@ -34,7 +34,12 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             results.Add(RunFile(file, request, processor, progress, cancellationToken));
         }
 
-        var portfolio = PortfolioBuilder.Build(store, model.Version, results);
+        // Drift reports of every account this run touched, all months: a month that came late is slotted in.
+        var touched = results.SelectMany(r => r.Reports).Select(r => r.Account).Distinct(StringComparer.Ordinal).ToList();
+        var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
+        var refreshed = drift.Refresh(request.Out, touched, cancellationToken);
+        var alerts = drift.LatestAlerts(request.Out, refreshed, cancellationToken);
+        var portfolio = PortfolioBuilder.Build(store, model.Version, results, alerts);
         Directory.CreateDirectory(request.Out);
         AtomicFiles.RemoveLeftovers(request.Out);
         PortfolioJson.Write(Path.Combine(request.Out, "portfolio.json"), portfolio);

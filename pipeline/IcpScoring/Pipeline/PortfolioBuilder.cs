@@ -6,12 +6,12 @@ namespace IcpScoring.Pipeline;
 /// <summary>The portfolio across accounts, from the snapshots in the database (so it covers every run, not only this one).</summary>
 internal static class PortfolioBuilder
 {
-    public static PortfolioReport Build(PipelineStore store, string modelVersion, IReadOnlyList<FileRunResult> thisRun)
+    public static PortfolioReport Build(PipelineStore store, string modelVersion, IReadOnlyList<FileRunResult> thisRun, IReadOnlyDictionary<string, IReadOnlyList<string>> alerts)
     {
         var accounts = store.Snapshots()
             .GroupBy(s => s.Account, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)]))
+            .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)], alerts.GetValueOrDefault(g.Key) ?? []))
             .ToList();
         var failed = store.Ledger()
             .Where(e => e.Status == FileStatus.Failed)
@@ -20,7 +20,7 @@ internal static class PortfolioBuilder
         return new PortfolioReport(accounts, failed, modelVersion);
     }
 
-    private static PortfolioAccount Account(IReadOnlyList<SnapshotInfo> months)
+    private static PortfolioAccount Account(IReadOnlyList<SnapshotInfo> months, IReadOnlyList<string> alerts)
     {
         var latest = months[^1];
         var previous = months.Count > 1 ? months[^2] : null;
@@ -37,13 +37,15 @@ internal static class PortfolioBuilder
             previous is null ? null : (rate - Rate(previous)) * 100,
             previous is null ? null : latest.AddressablePool - previous.AddressablePool,
             [.. months.Select(m => m.Month)],
-            [],
+            alerts,
             new Dictionary<string, string>
             {
                 ["pool"] = $"{folder}/{latest.Month}/pool.html",
                 ["poolJson"] = $"{folder}/{latest.Month}/pool.json",
                 ["targets"] = $"{folder}/{latest.Month}/targets.csv",
                 ["rejects"] = $"{folder}/{latest.Month}/rejects.csv",
+                ["drift"] = $"{folder}/{latest.Month}/drift.html",
+                ["driftJson"] = $"{folder}/{latest.Month}/drift.json",
             });
     }
 

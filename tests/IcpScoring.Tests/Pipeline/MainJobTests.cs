@@ -1,3 +1,4 @@
+using IcpScoring.Drift;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
@@ -38,7 +39,7 @@ public sealed class MainJobTests : IDisposable
     }
 
     private static PipelineSettings Settings(ReportsOptions? reports = null) =>
-        new(new IngestionOptions(), new ModelOptions(), new BenchmarksOptions(), reports ?? new ReportsOptions());
+        new(new IngestionOptions(), new ModelOptions(), new BenchmarksOptions(), reports ?? new ReportsOptions(), new DriftOptions());
 
     [Fact]
     public void SampleInboxGetsEveryReportForEveryAccountAndMonth()

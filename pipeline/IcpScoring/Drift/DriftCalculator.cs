@@ -1,0 +1,293 @@
+using System.Globalization;
+using IcpScoring.Normalization;
+using IcpScoring.Storage;
+
+namespace IcpScoring.Drift;
+
+/// <summary>
+/// Compares an account's month with its previous month: match rate and its test, pool movement by
+/// connection key, score and feature drift, data quality, attribution to network or model, alerts.
+/// </summary>
+internal static class DriftCalculator
+{
+    public static readonly string[] FeatureNames = ["industry", "companySize", "seniority", "function"];
+
+    /// <summary>
+    /// The report of <paramref name="current"/> against <paramref name="previous"/> (null for a first
+    /// month). <paramref name="previousRescoredRate"/> is the previous month's match rate under the
+    /// current month's model, when the model changed and could be loaded.
+    /// </summary>
+    public static DriftReport Compare(SnapshotData? previous, SnapshotData current, IReadOnlyList<TrendPoint> trend, double? previousRescoredRate, DriftOptions options)
+    {
+        var info = current.Info;
+        if (previous is null)
+        {
+            return new DriftReport
+            {
+                Account = info.Account,
+                Month = info.Month,
+                PreviousMonth = null,
+                Identical = false,
+                Summary = "First month for this account: nothing to compare yet.",
+                IcpMatchRate = null,
+                Pool = null,
+                ScorePsi = null,
+                ScorePsiBand = null,
+                Features = new Dictionary<string, FeatureDrift>(),
+                Network = null,
+                DataQuality = null,
+                ModelChanged = false,
+                ModelVersion = info.ModelVersion,
+                PreviousModelVersion = null,
+                Attribution = null,
+                Alerts = [],
+                Trend = trend,
+                Histograms = null,
+            };
+        }
+
+        var prev = previous.Info;
+        var (delta, low, high, p) = DriftStatistics.CompareProportions(prev.IcpMatched, prev.Scored, info.IcpMatched, info.Scored);
+        var rate = new MatchRateChange(previous.MatchRate, current.MatchRate, delta * 100, [low * 100, high * 100], p, prev.Scored, info.Scored);
+        var pool = new PoolChange(prev.AddressablePool, info.AddressablePool, info.AddressablePool - prev.AddressablePool);
+        var (histPrev, histCur) = (Histogram(previous.Rows, 20), Histogram(current.Rows, 20));
+        var scorePsi = DriftStatistics.Psi(DriftStatistics.Shares(Histogram(previous.Rows, 10)), DriftStatistics.Shares(Histogram(current.Rows, 10)));
+        var features = FeatureNames.ToDictionary(f => f, f => Feature(previous.Rows, current.Rows, f), StringComparer.Ordinal);
+        var network = Movement(previous.Rows, current.Rows);
+        var quality = Quality(previous, current);
+        var modelChanged = prev.ModelVersion != info.ModelVersion;
+        var total = rate.Delta;
+        Attribution? attribution = !modelChanged
+            ? new Attribution(total, 0, total, null)
+            : previousRescoredRate is { } rescored
+                ? new Attribution((current.MatchRate - rescored) * 100, (rescored - previous.MatchRate) * 100, total, rescored)
+                : null;
+        var identical = Identical(previous.Rows, current.Rows);
+        var alerts = identical ? [] : Alerts(rate, pool, scorePsi, features, quality, current, attribution, prev.ModelVersion, info.ModelVersion, options);
+
+        return new DriftReport
+        {
+            Account = info.Account,
+            Month = info.Month,
+            PreviousMonth = prev.Month,
+            Identical = identical,
+            Summary = identical ? $"Identical to {prev.Month}: same connections, same scores." : Summary(rate, network, attribution, modelChanged, prev.ModelVersion, info.ModelVersion, options),
+            IcpMatchRate = rate,
+            Pool = pool,
+            ScorePsi = scorePsi,
+            ScorePsiBand = DriftStatistics.Band(scorePsi),
+            Features = features,
+            Network = network,
+            DataQuality = quality,
+            ModelChanged = modelChanged,
+            ModelVersion = info.ModelVersion,
+            PreviousModelVersion = prev.ModelVersion,
+            Attribution = attribution,
+            Alerts = alerts,
+            Trend = trend,
+            Histograms = new ScoreHistograms(histPrev, histCur),
+        };
+    }
+
+    private static long[] Histogram(IReadOnlyList<SnapshotRow> rows, int bins)
+    {
+        var h = new long[bins];
+        foreach (var r in rows)
+        {
+            if (!r.IsHidden)
+            {
+                h[Math.Clamp((int)(r.Probability * bins), 0, bins - 1)]++;
+            }
+        }
+
+        return h;
+    }
+
+    private static string Category(SnapshotRow r, string feature) => feature switch
+    {
+        "industry" => r.Industry.Length > 0 ? r.Industry : "(unknown)",
+        "companySize" => r.CompanySize.Length > 0 ? r.CompanySize : "(unknown)",
+        "seniority" => Enum.TryParse<Seniority>(r.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : "(no title)",
+        _ => Enum.TryParse<JobFunction>(r.Function, out var f) && f != JobFunction.Unknown ? TitleTaxonomy.Label(f) : "(no title)",
+    };
+
+    private static FeatureDrift Feature(IReadOnlyList<SnapshotRow> previous, IReadOnlyList<SnapshotRow> current, string feature)
+    {
+        var before = Counts(previous, feature);
+        var after = Counts(current, feature);
+        var categories = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).ToList();
+        var p = DriftStatistics.Shares([.. categories.Select(c => before.GetValueOrDefault(c))]);
+        var q = DriftStatistics.Shares([.. categories.Select(c => after.GetValueOrDefault(c))]);
+        var psi = DriftStatistics.Psi(p, q);
+        var indexed = categories.Select((c, i) => (Name: c, Before: p[i], After: q[i])).ToList();
+        return new FeatureDrift(
+            psi,
+            DriftStatistics.JensenShannon(p, q),
+            DriftStatistics.Band(psi),
+            [.. indexed.Where(x => x.Before == 0 && x.After > 0).OrderByDescending(x => x.After).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => new CategoryShare(x.Name, x.After))],
+            [.. indexed.Where(x => x.After == 0 && x.Before > 0).OrderByDescending(x => x.Before).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => new CategoryShare(x.Name, x.Before))],
+            [.. indexed.OrderByDescending(x => Math.Abs(x.After - x.Before)).ThenBy(x => x.Name, StringComparer.Ordinal).Take(5).Select(x => new CategoryShift(x.Name, x.Before, x.After))]);
+    }
+
+    private static Dictionary<string, long> Counts(IReadOnlyList<SnapshotRow> rows, string feature)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (!r.IsHidden)
+            {
+                var c = Category(r, feature);
+                counts[c] = counts.GetValueOrDefault(c) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    // Keys follow a person across months (profile URL, or name and connection date), so a new job is a change, not a departure and an arrival.
+    private static NetworkMovement Movement(IReadOnlyList<SnapshotRow> previous, IReadOnlyList<SnapshotRow> current)
+    {
+        var before = new Dictionary<string, SnapshotRow>(StringComparer.Ordinal);
+        foreach (var r in previous.Where(r => !r.IsHidden))
+        {
+            before.TryAdd(r.Key, r);
+        }
+
+        long added = 0, addedIcp = 0, changed = 0, intoIcp = 0, outOfIcp = 0, unchanged = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in current.Where(r => !r.IsHidden))
+        {
+            if (!seen.Add(r.Key))
+            {
+                continue;
+            }
+
+            if (!before.TryGetValue(r.Key, out var then))
+            {
+                added++;
+                addedIcp += r.IsMatch ? 1 : 0;
+            }
+            else if (!string.Equals(then.Title, r.Title, StringComparison.Ordinal) || !string.Equals(then.Company, r.Company, StringComparison.Ordinal))
+            {
+                changed++;
+                intoIcp += !then.IsMatch && r.IsMatch ? 1 : 0;
+                outOfIcp += then.IsMatch && !r.IsMatch ? 1 : 0;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        var gone = before.Values.Where(r => !seen.Contains(r.Key)).ToList();
+        return new NetworkMovement(added, gone.Count, changed, addedIcp, gone.Count(r => r.IsMatch), intoIcp, outOfIcp, unchanged);
+    }
+
+    private static DataQuality Quality(SnapshotData previous, SnapshotData current)
+    {
+        static double Share(IReadOnlyList<SnapshotRow> rows, Func<SnapshotRow, bool> test)
+        {
+            var scored = rows.Where(r => !r.IsHidden).ToList();
+            return scored.Count == 0 ? 0 : scored.Count(test) / (double)scored.Count;
+        }
+
+        static double Rejected(SnapshotData s) => s.FileRows == 0 ? 0 : s.FileRejected / (double)s.FileRows;
+        return new DataQuality(
+            Share(previous.Rows, r => r.Title.Length == 0),
+            Share(current.Rows, r => r.Title.Length == 0),
+            Share(previous.Rows, r => !r.HasFirmographics),
+            Share(current.Rows, r => !r.HasFirmographics),
+            previous.FileRejected,
+            current.FileRejected,
+            Rejected(previous),
+            Rejected(current));
+    }
+
+    private static bool Identical(IReadOnlyList<SnapshotRow> previous, IReadOnlyList<SnapshotRow> current)
+    {
+        static IEnumerable<SnapshotRow> Known(IReadOnlyList<SnapshotRow> rows) => rows.Where(r => !r.IsHidden).OrderBy(r => r.Key, StringComparer.Ordinal);
+        return previous.Count(r => r.IsHidden) == current.Count(r => r.IsHidden)
+            && Known(previous).Select(r => r with { ConnectedOn = null }).SequenceEqual(Known(current).Select(r => r with { ConnectedOn = null }));
+    }
+
+    private static List<string> Alerts(MatchRateChange rate, PoolChange pool, double scorePsi, Dictionary<string, FeatureDrift> features, DataQuality quality,
+        SnapshotData current, Attribution? attribution, string previousModel, string currentModel, DriftOptions o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var alerts = new List<string>();
+        if (-rate.Delta >= o.MatchRateDropPoints && rate.PValue < o.SignificanceLevel)
+        {
+            alerts.Add(string.Create(c, $"ICP match rate fell {-rate.Delta:0.0} points ({rate.Previous:P1} → {rate.Current:P1}), significant (p = {rate.PValue:0.####})"));
+        }
+
+        if (pool.Previous > 0 && -pool.Delta >= o.PoolDropShare * pool.Previous)
+        {
+            alerts.Add(string.Create(c, $"Addressable pool shrank {-pool.Delta / (double)pool.Previous:P0} ({pool.Previous:N0} → {pool.Current:N0})"));
+        }
+
+        if (scorePsi >= o.ScorePsiAlert)
+        {
+            alerts.Add(string.Create(c, $"Score distribution shifted: PSI {scorePsi:0.00} ({DriftStatistics.Band(scorePsi)})"));
+        }
+
+        foreach (var (name, drift) in features)
+        {
+            if (drift.Psi >= o.FeaturePsiAlert)
+            {
+                alerts.Add(string.Create(c, $"{FeatureLabel(name)} mix shifted: PSI {drift.Psi:0.00} ({drift.Band})"));
+            }
+
+            foreach (var category in drift.NewCategories.Where(x => x.Share >= o.NewCategoryShareAlert))
+            {
+                alerts.Add(string.Create(c, $"New {FeatureLabel(name).ToLowerInvariant()}: {category.Name} ({category.Share:P1} of connections)"));
+            }
+        }
+
+        if ((quality.CurrentWithoutTitle - quality.PreviousWithoutTitle) * 100 >= o.DataQualityRisePoints)
+        {
+            alerts.Add(string.Create(c, $"More connections without a title: {quality.PreviousWithoutTitle:P1} → {quality.CurrentWithoutTitle:P1}"));
+        }
+
+        if ((quality.CurrentWithoutFirmographics - quality.PreviousWithoutFirmographics) * 100 >= o.DataQualityRisePoints)
+        {
+            alerts.Add(string.Create(c, $"More connections without industry or size: {quality.PreviousWithoutFirmographics:P1} → {quality.CurrentWithoutFirmographics:P1}"));
+        }
+
+        if (current.FileRows > 0 && quality.CurrentRejectedShare >= o.RejectedShareAlert)
+        {
+            alerts.Add(string.Create(c, $"{quality.CurrentRejectedShare:P1} of the export's rows were rejected ({current.FileRejected:N0}); see rejects.csv"));
+        }
+
+        if (previousModel != currentModel)
+        {
+            alerts.Add(attribution is { } a
+                ? string.Create(c, $"Model changed ({previousModel} → {currentModel}): {a.Model:+0.0;-0.0;0.0} of the {a.Total:+0.0;-0.0;0.0} points come from the model")
+                : $"Model changed ({previousModel} → {currentModel}); model {currentModel} could not be loaded to split the change");
+        }
+
+        return alerts;
+    }
+
+    private static string Summary(MatchRateChange rate, NetworkMovement n, Attribution? a, bool modelChanged, string previousModel, string currentModel, DriftOptions o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var direction = rate.Delta > 0.05 ? "rose" : rate.Delta < -0.05 ? "fell" : "held";
+        var significance = rate.PValue < o.SignificanceLevel ? "significant" : "not significant";
+        var head = direction == "held"
+            ? string.Create(c, $"Match rate held at {rate.Current:P1}")
+            : string.Create(c, $"Match rate {direction} {Math.Abs(rate.Delta):0.0} points ({rate.Previous:P1} → {rate.Current:P1}, {significance})");
+        var movement = string.Create(c, $"{n.Added:N0} connections added ({n.AddedIntoIcp:N0} in the ICP), {n.Removed:N0} removed, {n.Changed:N0} changed title or company ({n.ChangedIntoIcp:N0} into the ICP, {n.ChangedOutOfIcp:N0} out)");
+        var why = !modelChanged ? "the model did not change, so the change is the network's"
+            : a is { } at ? string.Create(c, $"the model changed ({previousModel} → {currentModel}): {at.Network:+0.0;-0.0;0.0} points from the network, {at.Model:+0.0;-0.0;0.0} from the model")
+            : $"the model changed ({previousModel} → {currentModel}) and could not be loaded to split the change";
+        return $"{head}; {movement}; {why}.";
+    }
+
+    private static string FeatureLabel(string feature) => feature switch
+    {
+        "industry" => "Industry",
+        "companySize" => "Company size",
+        "seniority" => "Seniority",
+        _ => "Function",
+    };
+}

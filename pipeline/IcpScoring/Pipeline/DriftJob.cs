@@ -1,0 +1,129 @@
+using IcpScoring.Drift;
+using IcpScoring.Model;
+using IcpScoring.Normalization;
+using IcpScoring.Reports;
+using IcpScoring.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IcpScoring.Pipeline;
+
+/// <summary>
+/// Writes every month's drift report of the given accounts from their snapshots, so a month that
+/// arrives out of order slots into the history and the reports around it are made again. When the
+/// model changed between two months, the earlier month is re-scored with the later month's model.
+/// </summary>
+internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, DriftOptions options, ILogger<DriftJob> logger)
+{
+    /// <summary>The latest month's report of each account, for the portfolio.</summary>
+    public IReadOnlyDictionary<string, DriftReport> Refresh(string outRoot, IEnumerable<string>? accounts = null, CancellationToken cancellationToken = default)
+    {
+        var ledger = store.Ledger().ToDictionary(e => e.Id);
+        var latest = new Dictionary<string, DriftReport>(StringComparer.Ordinal);
+        var names = accounts?.Distinct(StringComparer.Ordinal) ?? store.Snapshots().Select(s => s.Account).Distinct(StringComparer.Ordinal);
+        foreach (var account in names.Order(StringComparer.Ordinal))
+        {
+            var months = store.Snapshots(account).OrderBy(s => s.Month, StringComparer.Ordinal).ToList();
+            var trend = months.Select(s => new TrendPoint(s.Month, s.Scored == 0 ? 0 : s.IcpMatched / (double)s.Scored, s.AddressablePool, s.Connections, s.ModelVersion)).ToList();
+            SnapshotData? previous = null;
+            for (var i = 0; i < months.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = Load(months[i], ledger);
+                var rescored = previous is not null && previous.Info.ModelVersion != current.Info.ModelVersion ? Rescore(previous, current.Info.ModelVersion) : null;
+                var report = DriftCalculator.Compare(previous, current, trend[..(i + 1)], rescored, options);
+                var folder = Path.Combine(outRoot, Folder(current.Info), current.Info.Month);
+                Directory.CreateDirectory(folder);
+                DriftJson.Write(Path.Combine(folder, "drift.json"), report);
+                DriftHtml.Write(Path.Combine(folder, "drift.html"), report);
+                latest[account] = report;
+                previous = current;
+            }
+
+            LogRefreshed(account, months.Count);
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// Each account's latest alerts: from the reports just made, else from the latest drift.json on
+    /// disk, else made now (an output folder that was cleared).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LatestAlerts(string outRoot, IReadOnlyDictionary<string, DriftReport> fresh, CancellationToken cancellationToken = default)
+    {
+        var alerts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var latest in store.Snapshots().GroupBy(s => s.Account, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Month, StringComparer.Ordinal)!))
+        {
+            if (fresh.TryGetValue(latest.Account, out var report) && report.Month == latest.Month)
+            {
+                alerts[latest.Account] = report.Alerts;
+            }
+            else if (SavedAlerts(Path.Combine(outRoot, Folder(latest), latest.Month, "drift.json")) is { } saved)
+            {
+                alerts[latest.Account] = saved;
+            }
+            else
+            {
+                alerts[latest.Account] = Refresh(outRoot, [latest.Account], cancellationToken)[latest.Account].Alerts;
+            }
+        }
+
+        return alerts;
+    }
+
+    private static List<string>? SavedAlerts(string driftJson)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(driftJson));
+            return json.RootElement.TryGetProperty("alerts", out var alerts) && alerts.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? [.. alerts.EnumerateArray().Select(a => a.GetString() ?? "")]
+                : null;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private SnapshotData Load(SnapshotInfo info, Dictionary<long, LedgerEntry> ledger)
+    {
+        var file = ledger.GetValueOrDefault(info.LedgerId);
+        return new SnapshotData(info, [.. store.SnapshotRows(info.Id)], file?.DataRows ?? 0, file?.Rejected ?? 0);
+    }
+
+    // The earlier month's rows, scored by the later month's model: what the rate would have been had the model not changed.
+    private double? Rescore(SnapshotData previous, string version)
+    {
+        if (models(version) is not { } model)
+        {
+            return null;
+        }
+
+        var index = new Dictionary<(string, string, string), int>();
+        var inputs = new List<ModelInput>();
+        var rows = previous.Rows.Where(r => !r.IsHidden).ToList();
+        var which = new int[rows.Count];
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var r = rows[k];
+            var key = (r.Title, r.Industry, r.CompanySize);
+            if (!index.TryGetValue(key, out var i))
+            {
+                i = inputs.Count;
+                index[key] = i;
+                inputs.Add(ModelFeatures.From(TitleCleaner.Clean(r.Title), IndustryCatalog.Default.Find(r.Industry), CompanySizes.Parse(r.CompanySize)));
+            }
+
+            which[k] = i;
+        }
+
+        var p = model.Probabilities(inputs);
+        return rows.Count == 0 ? 0 : which.Count(i => model.IsMatch(p[i])) / (double)rows.Count;
+    }
+
+    private static string Folder(SnapshotInfo info) => SnapshotSummary.FromJson(info.SummaryJson)?.AccountFolder ?? AccountNames.Slug(info.Account);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drift reports of {Account}: {Months} months")]
+    private partial void LogRefreshed(string account, int months);
+}
