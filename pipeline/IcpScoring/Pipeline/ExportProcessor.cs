@@ -113,7 +113,6 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         var folderName = AccountNames.Slug(acc.Account);
         var folder = Path.Combine(outRoot, folderName, month);
         var rate = acc.Scored == 0 ? 0 : acc.Matched / (double)acc.Scored;
-        var previous = store.Snapshots(acc.Account).Where(s => string.CompareOrdinal(s.Month, month) < 0).LastOrDefault();
         var b = settings.Benchmarks;
         var report = new PoolReport
         {
@@ -139,7 +138,6 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             ScoreHistogram = acc.Histogram,
             Assumptions = PoolArithmetic.Assumptions(b),
             Source = new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0),
-            Previous = previous is null ? null : new PreviousMonth(previous.Month, previous.Scored == 0 ? 0 : previous.IcpMatched / (double)previous.Scored, previous.AddressablePool, previous.Connections),
         };
 
         var targets = acc.Targets

@@ -19,10 +19,7 @@ internal static class PoolHtml
         var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}");
         Header(sb, r);
         Headline(sb, r);
-        if (r.Previous is { } previous)
-        {
-            Change(sb, r, previous);
-        }
+        Change(sb);
 
         Tiers(sb, r);
         SegmentsSection(sb, r);
@@ -68,23 +65,9 @@ internal static class PoolHtml
             .Append("</p>\n</section>\n");
     }
 
-    private static void Change(StringBuilder sb, PoolReport r, PreviousMonth p)
-    {
-        var points = (r.IcpMatchRate - p.IcpMatchRate) * 100;
-        sb.Append("<section id=\"change\">\n<h2>Change since ").Append(HtmlText.Encode(p.Month)).Append("</h2>\n<table>\n")
-            .Append("<thead><tr><th></th><th class=\"num\">").Append(HtmlText.Encode(p.Month)).Append("</th><th class=\"num\">")
-            .Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
-        ChangeRow(sb, "ICP match rate", ReportFormat.Percent(p.IcpMatchRate), ReportFormat.Percent(r.IcpMatchRate), ReportFormat.Points(points), Math.Sign(Math.Round(points, 1)));
-        ChangeRow(sb, "Addressable pool", ReportFormat.Count(p.AddressablePool), ReportFormat.Count(r.AddressablePool),
-            ReportFormat.Change(r.AddressablePool - p.AddressablePool), Math.Sign(r.AddressablePool - p.AddressablePool));
-        ChangeRow(sb, "Connections", ReportFormat.Count(p.Connections), ReportFormat.Count(r.Connections),
-            ReportFormat.Change(r.Connections - p.Connections), Math.Sign(r.Connections - p.Connections));
-        sb.Append("</tbody>\n</table>\n<p class=\"note\">The drift report explains why: the network changed, or the model did.</p>\n</section>\n");
-    }
-
-    private static void ChangeRow(StringBuilder sb, string name, string before, string now, string change, int sign) =>
-        sb.Append("<tr><th>").Append(name).Append("</th><td class=\"num\">").Append(before).Append("</td><td class=\"num\">").Append(now)
-            .Append("</td><td class=\"num ").Append(sign > 0 ? "up" : sign < 0 ? "down" : "same").Append("\">").Append(change).Append("</td></tr>\n");
+    // The pool report stands for its own month only, so it reads the same whatever order months arrive in; the drift report beside it compares.
+    private static void Change(StringBuilder sb) =>
+        sb.Append("<section id=\"change\">\n<h2>Change since last month</h2>\n<p>The <a href=\"drift.html\">drift report</a> beside this one compares this month with the account's previous month: what changed in the match rate and the pool, and why (the network or the model).</p>\n</section>\n");
 
     private static void Tiers(StringBuilder sb, PoolReport r)
     {

@@ -58,8 +58,6 @@ internal sealed record PoolReport
 
     public required ReportSource Source { get; init; }
 
-    /// <summary>The same account's previous month, when there is one (for "change since last month").</summary>
-    public PreviousMonth? Previous { get; init; }
 }
 
 /// <summary>Conversations expected from messaging the whole pool once.</summary>
@@ -107,5 +105,3 @@ internal sealed record ReportSource(
     long FromCompanyDirectory,
     bool CompanyDirectoryUsed);
 
-/// <summary>The previous month's headline numbers.</summary>
-internal sealed record PreviousMonth(string Month, double IcpMatchRate, long AddressablePool, long Connections);

@@ -16,7 +16,7 @@ public sealed class GoldenFileTests
     {
         using var dir = new TempFolder();
 
-        PoolJson.Write(dir.File("pool.json"), SomeReports.PoolReport(previous: SomeReports.Previous()));
+        PoolJson.Write(dir.File("pool.json"), SomeReports.PoolReport());
 
         Approved.Verify(dir.File("pool.json"), "pool.json");
     }
@@ -26,7 +26,7 @@ public sealed class GoldenFileTests
     {
         using var dir = new TempFolder();
 
-        PoolHtml.Write(dir.File("pool.html"), SomeReports.PoolReport(previous: SomeReports.Previous()));
+        PoolHtml.Write(dir.File("pool.html"), SomeReports.PoolReport());
 
         Approved.Verify(dir.File("pool.html"), "pool.html");
     }

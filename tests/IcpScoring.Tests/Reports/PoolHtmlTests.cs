@@ -26,24 +26,18 @@ public sealed partial class PoolHtmlTests
     [Fact]
     public void SectionsComeInTheOrderPeopleReadThem()
     {
-        var html = PoolHtml.Render(SomeReports.PoolReport(previous: SomeReports.Previous()));
+        var html = PoolHtml.Render(SomeReports.PoolReport());
 
         var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["headline", "change", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
     }
 
     [Fact]
-    public void TheChangeSinceLastMonthIsShownOnlyWhenThereIsAPreviousMonth()
+    public void ThePoolPageSendsReadersToTheDriftReportForTheChange()
     {
-        var first = PoolHtml.Render(SomeReports.PoolReport());
-        var later = PoolHtml.Render(SomeReports.PoolReport(previous: SomeReports.Previous()));
+        var html = PoolHtml.Render(SomeReports.PoolReport());
 
-        Assert.DoesNotContain("id=\"change\"", first, StringComparison.Ordinal);
-        var change = Section(later, "change");
-        Assert.Contains("11.8%", change, StringComparison.Ordinal);
-        Assert.Contains("+0.7 pts", change, StringComparison.Ordinal);
-        Assert.Contains("+12", change, StringComparison.Ordinal);
-        Assert.Contains("+69", change, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"drift.html\">drift report</a>", Section(html, "change"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +119,7 @@ public sealed partial class PoolHtmlTests
     public void TheSameReportRendersToTheSameBytes()
     {
         using var dir = new TempFolder();
-        var report = SomeReports.PoolReport(previous: SomeReports.Previous());
+        var report = SomeReports.PoolReport();
 
         PoolHtml.Write(dir.File("a/pool.html"), report);
         PoolHtml.Write(dir.File("b/pool.html"), report);

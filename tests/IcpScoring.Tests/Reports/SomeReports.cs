@@ -6,7 +6,7 @@ namespace IcpScoring.Tests.Reports;
 internal static class SomeReports
 {
     public static PoolReport PoolReport(string account = "Northwind Demand Gen", string month = "2026-05", string file = "Connections.csv",
-        string industry = "Software Development", PreviousMonth? previous = null)
+        string industry = "Software Development")
     {
         const long connections = 1_240, hidden = 40, scored = 1_200, matched = 150;
         var b = new BenchmarksOptions();
@@ -50,11 +50,9 @@ internal static class SomeReports
                 new("Pool too shallow for campaigns", "below 100–200 ICP-relevant connections", "article's guidance"),
             ],
             Source = new ReportSource(file, "linkedin-2023", "9f2c1e0b7a4d4c6e8b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c", 1_247, 4, 3, 930, true),
-            Previous = previous,
         };
     }
 
-    public static PreviousMonth Previous() => new("2026-04", 0.118, 138, 1_171);
 
     public static IReadOnlyList<TargetRow> Targets() =>
     [
