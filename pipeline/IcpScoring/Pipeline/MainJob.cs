@@ -23,7 +23,9 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     {
         var files = request.Files is { } given
             ? [.. given.Select(f => new InboxFile(f, Path.GetFileName(f), null, null))]
-            : InboxScanner.Scan(request.Inbox ?? throw new ArgumentException("an inbox or files are needed", nameof(request)));
+            : InboxScanner.Scan(request.Inbox ?? throw new ArgumentException("an inbox or files are needed", nameof(request)))
+                .Where(f => request.Only is null || request.Only.Contains(f.RelativePath, StringComparer.Ordinal))
+                .ToList();
         LogFound(files.Count, request.Inbox ?? "(files)");
 
         var processor = new ExportProcessor(settings, directory, model, store, loggers.CreateLogger<ExportProcessor>());
@@ -34,18 +36,30 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             results.Add(RunFile(file, request, processor, progress, cancellationToken));
         }
 
-        // Drift reports of every account this run touched, all months: a month that came late is slotted in.
         var touched = results.SelectMany(r => r.Reports).Select(r => r.Account).Distinct(StringComparer.Ordinal).ToList();
-        var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
-        var refreshed = drift.Refresh(request.Out, touched, cancellationToken);
-        var alerts = drift.LatestAlerts(request.Out, refreshed, cancellationToken);
-        var portfolio = PortfolioBuilder.Build(store, model.Version, results, alerts);
-        Directory.CreateDirectory(request.Out);
-        AtomicFiles.RemoveLeftovers(request.Out);
-        PortfolioJson.Write(Path.Combine(request.Out, "portfolio.json"), portfolio);
         var page = Path.Combine(request.Out, "index.html");
-        PortfolioHtml.Write(page, portfolio);
+        if (request.RefreshReports)
+        {
+            RefreshReports(request.Out, touched, results, cancellationToken);
+        }
+
         return new RunSummary(results, page);
+    }
+
+    /// <summary>
+    /// Drift reports of the given accounts, every month (a month that came late is slotted in), then
+    /// the portfolio from the database.
+    /// </summary>
+    public void RefreshReports(string outRoot, IReadOnlyList<string>? accounts, IReadOnlyList<FileRunResult> thisRun, CancellationToken cancellationToken)
+    {
+        var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
+        var refreshed = drift.Refresh(outRoot, accounts, cancellationToken);
+        var alerts = drift.LatestAlerts(outRoot, refreshed, cancellationToken);
+        var portfolio = PortfolioBuilder.Build(store, model.Version, thisRun, alerts);
+        Directory.CreateDirectory(outRoot);
+        AtomicFiles.RemoveLeftovers(outRoot);
+        PortfolioJson.Write(Path.Combine(outRoot, "portfolio.json"), portfolio);
+        PortfolioHtml.Write(Path.Combine(outRoot, "index.html"), portfolio);
     }
 
     private FileRunResult RunFile(InboxFile file, RunRequest request, ExportProcessor processor, IProgress<FileProgress>? progress, CancellationToken cancellationToken)
@@ -85,6 +99,12 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
             return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: give the file back so the next start processes it (outputs are written atomically, so nothing is half-written).
+            store.Fail(entry.Id, "cancelled while processing; it is processed again on the next run");
+            throw;
         }
         catch (UnreadableExportException e)
         {

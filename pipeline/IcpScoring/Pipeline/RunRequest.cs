@@ -6,6 +6,15 @@ namespace IcpScoring.Pipeline;
 /// </summary>
 internal sealed record RunRequest(string Out, string? Inbox = null, IReadOnlyList<string>? Files = null, string? Account = null, string? Month = null)
 {
+    /// <summary>Of the inbox, only these files (paths relative to it): one scheduled job per file.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
+
+    /// <summary>
+    /// Whether the run makes the drift reports and the portfolio itself. Scheduled file jobs leave that
+    /// to one refresh job, so that two files finishing together cannot write an older portfolio last.
+    /// </summary>
+    public bool RefreshReports { get; init; } = true;
+
     /// <summary>Failed inbox files move to <c>&lt;inbox&gt;/failed/</c>; files given by name stay where they are.</summary>
     public bool MovesFailedFiles => Files is null;
 }
