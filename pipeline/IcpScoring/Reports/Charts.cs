@@ -177,7 +177,8 @@ internal static class Charts
             for (var i = 0; i < series.Count; i++)
             {
                 var line = plot.Add.ScatterLine(x, series[i].Values.ToArray(), Color.FromHex(Palette[i % Palette.Length]));
-                line.LegendText = HtmlText.Neutralize(series[i].Name);
+                // One line needs no legend: the title names it.
+                line.LegendText = series.Count > 1 ? HtmlText.Neutralize(series[i].Name) : string.Empty;
                 line.MarkerSize = 6;
                 line.LinePattern = LinePattern.Solid;
                 line.LineWidth = 2;
@@ -186,10 +187,6 @@ internal static class Charts
             plot.Axes.Bottom.SetTicks(x, [.. labels.Select(HtmlText.Neutralize)]);
             plot.YLabel(yLabel);
             plot.Axes.SetLimitsX(-0.5, Math.Max(0.5, x.Length - 0.5));
-            if (series.Count > 1)
-            {
-                plot.ShowLegend(Edge.Right);
-            }
         }, () => HandDrawnChart.Lines(title, x, series, Width, height));
     }
 
