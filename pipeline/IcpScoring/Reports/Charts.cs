@@ -109,6 +109,87 @@ internal static class Charts
         }, () => HandDrawnChart.Lines(title, x, series, Width, height));
     }
 
+    /// <summary>
+    /// Two histograms over the same bins of 0–1 (a month and the one before), the earlier drawn wide
+    /// and light, the later narrow and dark over it, so each bin shows then and now side by side.
+    /// </summary>
+    public static string OverlaidHistogram(string id, string title, ChartSeries behind, ChartSeries front, string valueLabel)
+    {
+        const int height = 320;
+        var bins = Math.Max(behind.Values.Count, front.Values.Count);
+        var width = 1.0 / Math.Max(1, bins);
+        return Render(id, title, height, plot =>
+        {
+            var bars = new List<Bar>();
+            for (var i = 0; i < bins; i++)
+            {
+                var position = (i + 0.5) * width;
+                bars.Add(new Bar { Position = position, Value = ValueAt(behind, i), Size = width * 0.92, FillColor = Color.FromHex("#C7D2FE"), LineWidth = 0 });
+                bars.Add(new Bar { Position = position, Value = ValueAt(front, i), Size = width * 0.5, FillColor = Color.FromHex(Palette[0]), LineWidth = 0 });
+            }
+
+            plot.Add.Bars(bars);
+            plot.XLabel("score");
+            plot.YLabel(valueLabel);
+            plot.Axes.SetLimitsX(0, 1);
+            plot.Axes.Margins(bottom: 0);
+            plot.Legend.IsVisible = true;
+            plot.Legend.Alignment = Alignment.UpperRight;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = HtmlText.Neutralize(behind.Name), FillColor = Color.FromHex("#C7D2FE") });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = HtmlText.Neutralize(front.Name), FillColor = Color.FromHex(Palette[0]) });
+        }, () => HandDrawnChart.Lines(title, [.. Enumerable.Range(0, bins).Select(i => (double)i)], [behind, front], Width, height));
+    }
+
+    /// <summary>Horizontal bars in pairs, a value then and now for each label (largest category shifts), the first label at the top.</summary>
+    public static string PairedBars(string id, string title, IReadOnlyList<string> labels, ChartSeries before, ChartSeries after, string valueLabel)
+    {
+        var height = 90 + (40 * labels.Count);
+        return Render(id, title, height, plot =>
+        {
+            var bars = new List<Bar>();
+            for (var i = 0; i < labels.Count; i++)
+            {
+                var position = labels.Count - 1 - i;
+                bars.Add(new Bar { Position = position + 0.2, Value = ValueAt(before, i), Size = 0.38, FillColor = Color.FromHex("#A5B4FC"), LineWidth = 0 });
+                bars.Add(new Bar { Position = position - 0.2, Value = ValueAt(after, i), Size = 0.38, FillColor = Color.FromHex(Palette[0]), LineWidth = 0 });
+            }
+
+            plot.Add.Bars(bars).Horizontal = true;
+            plot.Axes.Left.SetTicks([.. labels.Select((_, i) => (double)(labels.Count - 1 - i))], [.. labels.Select(l => Shorten(HtmlText.Neutralize(l)))]);
+            plot.XLabel(valueLabel);
+            plot.Axes.Margins(left: 0);
+            plot.Legend.IsVisible = true;
+            plot.Legend.Alignment = Alignment.LowerRight;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = HtmlText.Neutralize(before.Name), FillColor = Color.FromHex("#A5B4FC") });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = HtmlText.Neutralize(after.Name), FillColor = Color.FromHex(Palette[0]) });
+        }, () => HandDrawnChart.Bars(title,
+            [.. labels.SelectMany(l => new[] { $"{l} ({before.Name})", $"{l} ({after.Name})" })],
+            [.. labels.SelectMany((_, i) => new[] { ValueAt(before, i), ValueAt(after, i) })], Width, height));
+    }
+
+    /// <summary>Lines over labelled points in order (months), one line per series.</summary>
+    public static string LabelledLines(string id, string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series)
+    {
+        const int height = 300;
+        double[] x = [.. labels.Select((_, i) => (double)i)];
+        return Render(id, title, height, plot =>
+        {
+            for (var i = 0; i < series.Count; i++)
+            {
+                var line = plot.Add.ScatterLine(x, series[i].Values.ToArray(), Color.FromHex(Palette[i % Palette.Length]));
+                // One line needs no legend: the title names it.
+                line.LegendText = series.Count > 1 ? HtmlText.Neutralize(series[i].Name) : string.Empty;
+                line.MarkerSize = 6;
+                line.LinePattern = LinePattern.Solid;
+                line.LineWidth = 2;
+            }
+
+            plot.Axes.Bottom.SetTicks(x, [.. labels.Select(HtmlText.Neutralize)]);
+            plot.YLabel(yLabel);
+            plot.Axes.SetLimitsX(-0.5, Math.Max(0.5, x.Length - 0.5));
+        }, () => HandDrawnChart.Lines(title, x, series, Width, height));
+    }
+
     private static string Render(string id, string title, int height, Action<Plot> build, Func<string> fallback)
     {
         string svg;
@@ -127,6 +208,8 @@ internal static class Charts
 
         return SvgCleanup.ForInlineHtml(svg, id, title, Width, height);
     }
+
+    private static double ValueAt(ChartSeries series, int i) => i < series.Values.Count ? series.Values[i] : 0;
 
     private static string Shorten(string label) => label.Length <= 34 ? label : label[..32] + "…";
 

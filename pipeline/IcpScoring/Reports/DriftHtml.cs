@@ -1,0 +1,336 @@
+using System.Globalization;
+using System.Text;
+using IcpScoring.Drift;
+using IcpScoring.Model;
+
+namespace IcpScoring.Reports;
+
+/// <summary>
+/// <c>drift.html</c>: the month-over-month drift report for people. Alerts first, then what changed
+/// and why (network or model), how the pool moved, the score and feature distributions, data
+/// quality and the trend over all months. For a first month there is nothing to compare, so only
+/// the trend is shown. One self-contained page in the frame pool.html uses; everything from the
+/// data is escaped.
+/// </summary>
+internal static class DriftHtml
+{
+    // The report does not carry the configured Drift:SignificanceLevel; 5% is its default.
+    private const double SignificanceLevel = 0.05;
+
+    private const int LargestShiftsShown = 10;
+
+    private static readonly string[] FeatureOrder = ["industry", "companySize", "seniority", "function"];
+
+    public static string Render(DriftReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sb = HtmlPage.Begin($"ICP drift · {r.Account} · {r.Month}");
+        Header(sb, r);
+        if (r.PreviousMonth is not { } previous)
+        {
+            if (r.Alerts.Count > 0)
+            {
+                Alerts(sb, r);
+            }
+
+            sb.Append("<section id=\"first-month\">\n<p style=\"font-size: 18px; font-weight: 600; margin: 0\">")
+                .Append("First month for this account: nothing to compare yet.</p>\n<p class=\"note\">")
+                .Append("The drift report compares a month with the one before; it will next month.</p>\n</section>\n");
+            TrendSection(sb, r, chart: false);
+            return Footer(sb, r);
+        }
+
+        Alerts(sb, r);
+        if (r.Identical)
+        {
+            sb.Append("<section id=\"identical\" style=\"border: 2px solid var(--accent); background: var(--soft)\">\n")
+                .Append("<p style=\"font-size: 20px; font-weight: 650; margin: 0\">Identical to ").Append(HtmlText.Encode(previous))
+                .Append(": same connections, same scores.</p>\n</section>\n");
+        }
+
+        sb.Append("<section id=\"summary\">\n<p style=\"font-size: 17px; margin: 0\">").Append(HtmlText.Encode(r.Summary)).Append("</p>\n</section>\n");
+        Headline(sb, r, previous);
+        Why(sb, r);
+        NetworkSection(sb, r);
+        Scores(sb, r, previous);
+        FeaturesSection(sb, r, previous);
+        DataQualitySection(sb, r, previous);
+        TrendSection(sb, r, chart: true);
+        return Footer(sb, r);
+    }
+
+    public static void Write(string path, DriftReport r) => AtomicFiles.WriteAllText(path, Render(r));
+
+    private static void Header(StringBuilder sb, DriftReport r)
+    {
+        var model = r.ModelChanged && r.PreviousModelVersion is { } was
+            ? $"model {r.ModelVersion} (was {was})"
+            : $"model {r.ModelVersion}";
+        var compared = r.PreviousMonth is { } previous ? $"{r.Month} compared with {previous}" : $"{r.Month} · first month";
+        sb.Append("<header>\n<p class=\"eyebrow\">ICP-match drift report</p>\n")
+            .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")
+            .Append("<p class=\"sub\">").Append(HtmlText.Encode($"{compared} · {model}")).Append("</p>\n</header>\n");
+    }
+
+    private static void Alerts(StringBuilder sb, DriftReport r)
+    {
+        if (r.Alerts.Count == 0)
+        {
+            sb.Append("<section id=\"alerts\" style=\"border: 2px solid #a7f3d0; background: #ecfdf5\">\n<h2>No alerts</h2>\n")
+                .Append("<p class=\"note\">Nothing crossed the thresholds set in appsettings.json, section Drift.</p>\n</section>\n");
+            return;
+        }
+
+        sb.Append("<section id=\"alerts\" style=\"border: 2px solid var(--bad); background: #fef2f2\">\n<h2 style=\"color: var(--bad)\">")
+            .Append(r.Alerts.Count == 1 ? "1 alert" : $"{ReportFormat.Count(r.Alerts.Count)} alerts").Append("</h2>\n<ul class=\"alerts\">\n");
+        foreach (var alert in r.Alerts)
+        {
+            sb.Append("<li><bdi>").Append(HtmlText.Encode(alert)).Append("</bdi></li>\n");
+        }
+
+        sb.Append("</ul>\n<p class=\"note\">Thresholds are set in appsettings.json, section Drift.</p>\n</section>\n");
+    }
+
+    private static void Headline(StringBuilder sb, DriftReport r, string previous)
+    {
+        sb.Append("<section id=\"headline\">\n<h2>Match rate and pool</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">").Append(HtmlText.Encode(previous))
+            .Append("</th><th class=\"num\">").Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th><th class=\"num\">95% interval of the change</th><th>Two-proportion test</th></tr></thead>\n<tbody>\n");
+        if (r.IcpMatchRate is { } m)
+        {
+            Row(sb, "ICP match rate", ReportFormat.Percent(m.Previous), ReportFormat.Percent(m.Current), ReportFormat.Points(m.Delta), Math.Sign(Math.Round(m.Delta, 1)),
+                m.Ci95 is [var low, var high] ? $"{ReportFormat.Points(low)} to {ReportFormat.Points(high)}" : "n/a", Test(m.PValue));
+            Row(sb, "Scored connections", ReportFormat.Count(m.PreviousScored), ReportFormat.Count(m.CurrentScored),
+                ReportFormat.Change(m.CurrentScored - m.PreviousScored), 0, string.Empty, string.Empty);
+        }
+
+        if (r.Pool is { } p)
+        {
+            Row(sb, "Addressable pool", ReportFormat.Count(p.Previous), ReportFormat.Count(p.Current), ReportFormat.Change(p.Delta), Math.Sign(p.Delta), string.Empty, string.Empty);
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">The change is in percentage points. The test asks whether the two months&#39; match rates differ by more than chance; ")
+            .Append("below p = 0.05 the change is significant at 5%.</p>\n</section>\n");
+    }
+
+    private static void Row(StringBuilder sb, string name, string before, string now, string change, int sign, string interval, string test) =>
+        sb.Append("<tr><th>").Append(HtmlText.Encode(name)).Append("</th><td class=\"num\">").Append(before).Append("</td><td class=\"num\">").Append(now)
+            .Append("</td><td class=\"num ").Append(sign > 0 ? "up" : sign < 0 ? "down" : "same").Append("\">").Append(change)
+            .Append("</td><td class=\"num\">").Append(HtmlText.Encode(interval)).Append("</td><td>").Append(HtmlText.Encode(test)).Append("</td></tr>\n");
+
+    private static string Test(double pValue)
+    {
+        if (!double.IsFinite(pValue))
+        {
+            return "no test: too few scored connections";
+        }
+
+        var p = pValue < 0.001 ? "p < 0.001" : "p = " + pValue.ToString("0.000", CultureInfo.InvariantCulture);
+        return pValue < SignificanceLevel ? $"{p}: significant at 5%" : $"{p}: not significant at 5%";
+    }
+
+    private static void Why(StringBuilder sb, DriftReport r)
+    {
+        var total = r.Attribution?.Total ?? r.IcpMatchRate?.Delta ?? 0;
+        sb.Append("<section id=\"why\">\n<h2>Why: network or model</h2>\n<p>");
+        if (!r.ModelChanged)
+        {
+            sb.Append(HtmlText.Encode($"The model did not change ({r.ModelVersion} in both months): the whole change, {ReportFormat.Points(total)}, is the network's."))
+                .Append("</p>\n</section>\n");
+            return;
+        }
+
+        var was = r.PreviousModelVersion ?? "an earlier model";
+        if (r.Attribution is not { } a)
+        {
+            sb.Append(HtmlText.Encode($"The model changed from {was} to {r.ModelVersion}, but the change could not be split between the network and the model."))
+                .Append("</p>\n</section>\n");
+            return;
+        }
+
+        var rescored = a.PreviousRescoredRate is { } rate
+            ? $" Re-scored with {r.ModelVersion}, {r.PreviousMonth} matches at {ReportFormat.Percent(rate)}."
+            : string.Empty;
+        sb.Append(HtmlText.Encode($"The model changed from {was} to {r.ModelVersion}.{rescored} The change of {ReportFormat.Points(a.Total)} splits into:"))
+            .Append("</p>\n<table id=\"attribution\">\n<thead><tr><th>Cause</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
+        Cause(sb, "Network changed (both months scored by " + r.ModelVersion + ")", a.Network);
+        Cause(sb, $"Model changed ({was} → {r.ModelVersion})", a.Model);
+        Cause(sb, "Total", a.Total);
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">The two parts add up to the total (each is rounded here).</p>\n</section>\n");
+    }
+
+    private static void Cause(StringBuilder sb, string name, double points) =>
+        sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Points(points)).Append("</td></tr>\n");
+
+    private static void NetworkSection(StringBuilder sb, DriftReport r)
+    {
+        if (r.Network is not { } n)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"network\">\n<h2>Network movement</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">Connections</th>")
+            .Append("<th class=\"num\">Into the ICP</th><th class=\"num\">Out of the ICP</th></tr></thead>\n<tbody>\n");
+        Movement(sb, "Added", n.Added, ReportFormat.Count(n.AddedIntoIcp), "—");
+        Movement(sb, "Removed", n.Removed, "—", ReportFormat.Count(n.RemovedFromIcp));
+        Movement(sb, "Changed (same person, new title or company)", n.Changed, ReportFormat.Count(n.ChangedIntoIcp), ReportFormat.Count(n.ChangedOutOfIcp));
+        Movement(sb, "Unchanged", n.Unchanged, string.Empty, string.Empty);
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Into the ICP: added connections that match, and changed ones that match now but did not before. ")
+            .Append("Out of the ICP: removed connections that matched, and changed ones that matched before but no longer do.</p>\n</section>\n");
+    }
+
+    private static void Movement(StringBuilder sb, string name, long count, string into, string outOf) =>
+        sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(count))
+            .Append("</td><td class=\"num\">").Append(into).Append("</td><td class=\"num\">").Append(outOf).Append("</td></tr>\n");
+
+    private static void Scores(StringBuilder sb, DriftReport r, string previous)
+    {
+        sb.Append("<section id=\"scores\">\n<h2>Score distribution</h2>\n<p>Population stability index (PSI) of the scores: <strong>");
+        sb.Append(r.ScorePsi is { } psi ? Statistic(psi) : "n/a").Append("</strong> ").Append(Band(r.ScorePsiBand)).Append("</p>\n");
+        if (r.Histograms is { } h)
+        {
+            sb.Append(Charts.OverlaidHistogram("chart-scores", "Score distribution, share of scored connections",
+                new ChartSeries(previous, Shares(h.Previous)), new ChartSeries(r.Month, Shares(h.Current)), "% of scored connections")).Append('\n');
+        }
+
+        sb.Append("<p class=\"note\">PSI bands: below 0.1 stable, 0.1–0.25 moderate, above 0.25 major. ")
+            .Append("The chart shows each month&#39;s share of scored connections in 20 bands of 0.05.</p>\n</section>\n");
+    }
+
+    private static void FeaturesSection(StringBuilder sb, DriftReport r, string previous)
+    {
+        var keys = FeatureOrder.Where(r.Features.ContainsKey)
+            .Concat(r.Features.Keys.Where(k => !FeatureOrder.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal)).ToList();
+        sb.Append("<section id=\"features\">\n<h2>Feature drift</h2>\n");
+        if (keys.Count == 0)
+        {
+            sb.Append("<p class=\"note\">No data.</p>\n</section>\n");
+            return;
+        }
+
+        sb.Append("<table id=\"feature-drift\">\n<thead><tr><th>Feature</th><th class=\"num\">PSI</th><th>Band</th><th class=\"num\">Jensen–Shannon</th>")
+            .Append("<th>New categories (share now)</th><th>Gone categories (share then)</th></tr></thead>\n<tbody>\n");
+        foreach (var key in keys)
+        {
+            var f = r.Features[key];
+            sb.Append("<tr><td>").Append(HtmlText.Encode(FeatureName(key))).Append("</td><td class=\"num\">").Append(Statistic(f.Psi))
+                .Append("</td><td>").Append(Band(f.Band)).Append("</td><td class=\"num\">").Append(Statistic(f.Js)).Append("</td><td>")
+                .Append(Categories(f.NewCategories)).Append("</td><td>").Append(Categories(f.GoneCategories)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Both statistics are computed over the categories of either month. ")
+            .Append("A category seen in only one month is listed by name rather than counted as an infinite shift.</p>\n");
+
+        var shifts = keys.SelectMany(k => r.Features[k].LargestShifts.Select(s => (Feature: FeatureName(k), Shift: s)))
+            .OrderByDescending(x => Math.Abs(x.Shift.CurrentShare - x.Shift.PreviousShare))
+            .ThenBy(x => x.Feature, StringComparer.Ordinal).ThenBy(x => x.Shift.Name, StringComparer.Ordinal)
+            .Take(LargestShiftsShown).ToList();
+        if (shifts.Count > 0)
+        {
+            sb.Append("<h3>Largest category shifts</h3>\n")
+                .Append(Charts.PairedBars("chart-shifts", "Largest category shifts, share of connections",
+                    [.. shifts.Select(x => $"{x.Feature}: {x.Shift.Name}")],
+                    new ChartSeries(previous, [.. shifts.Select(x => x.Shift.PreviousShare * 100)]),
+                    new ChartSeries(r.Month, [.. shifts.Select(x => x.Shift.CurrentShare * 100)]), "% of connections")).Append('\n')
+                .Append("<table id=\"category-shifts\">\n<thead><tr><th>Feature</th><th>Category</th><th class=\"num\">").Append(HtmlText.Encode(previous))
+                .Append("</th><th class=\"num\">").Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
+            foreach (var (feature, s) in shifts)
+            {
+                sb.Append("<tr><td>").Append(HtmlText.Encode(feature)).Append("</td><td><bdi>").Append(HtmlText.Encode(s.Name)).Append("</bdi></td><td class=\"num\">")
+                    .Append(ReportFormat.Percent(s.PreviousShare)).Append("</td><td class=\"num\">").Append(ReportFormat.Percent(s.CurrentShare))
+                    .Append("</td><td class=\"num\">").Append(ReportFormat.Points((s.CurrentShare - s.PreviousShare) * 100)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody>\n</table>\n");
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    private static void DataQualitySection(StringBuilder sb, DriftReport r, string previous)
+    {
+        if (r.DataQuality is not { } q)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"data-quality\">\n<h2>Data quality</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">").Append(HtmlText.Encode(previous))
+            .Append("</th><th class=\"num\">").Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
+        Quality(sb, "Without a title", ReportFormat.Percent(q.PreviousWithoutTitle), ReportFormat.Percent(q.CurrentWithoutTitle),
+            ReportFormat.Points((q.CurrentWithoutTitle - q.PreviousWithoutTitle) * 100));
+        Quality(sb, "Without firmographics (industry or company size)", ReportFormat.Percent(q.PreviousWithoutFirmographics), ReportFormat.Percent(q.CurrentWithoutFirmographics),
+            ReportFormat.Points((q.CurrentWithoutFirmographics - q.PreviousWithoutFirmographics) * 100));
+        Quality(sb, "Rejected rows", $"{ReportFormat.Count(q.PreviousRejected)} ({ReportFormat.Percent(q.PreviousRejectedShare)})",
+            $"{ReportFormat.Count(q.CurrentRejected)} ({ReportFormat.Percent(q.CurrentRejectedShare)})", ReportFormat.Change(q.CurrentRejected - q.PreviousRejected));
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Shares of connections; rejected rows as a share of the file&#39;s rows, listed in each month&#39;s rejects.csv.</p>\n</section>\n");
+    }
+
+    private static void Quality(StringBuilder sb, string name, string before, string now, string change) =>
+        sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(HtmlText.Encode(before)).Append("</td><td class=\"num\">")
+            .Append(HtmlText.Encode(now)).Append("</td><td class=\"num\">").Append(HtmlText.Encode(change)).Append("</td></tr>\n");
+
+    private static void TrendSection(StringBuilder sb, DriftReport r, bool chart)
+    {
+        sb.Append("<section id=\"trend\">\n<h2>Trend</h2>\n");
+        if (r.Trend.Count == 0)
+        {
+            sb.Append("<p class=\"note\">No months yet.</p>\n</section>\n");
+            return;
+        }
+
+        // One point is not a line: the chart waits for a second month.
+        if (chart && r.Trend.Count > 1)
+        {
+            sb.Append(Charts.LabelledLines("chart-trend", "ICP match rate by month", "ICP match rate (%)", [.. r.Trend.Select(t => t.Month)],
+                [new ChartSeries("ICP match rate", [.. r.Trend.Select(t => t.IcpMatchRate * 100)])])).Append('\n');
+        }
+
+        sb.Append("<table id=\"trend-months\">\n<thead><tr><th>Month</th><th class=\"num\">ICP match rate</th><th class=\"num\">Addressable pool</th>")
+            .Append("<th class=\"num\">Connections</th><th>Model</th></tr></thead>\n<tbody>\n");
+        foreach (var t in r.Trend)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(t.Month)).Append("</td><td class=\"num\">").Append(ReportFormat.Percent(t.IcpMatchRate))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Count(t.AddressablePool)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(t.Connections))
+                .Append("</td><td>").Append(HtmlText.Encode(t.ModelVersion)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static string Footer(StringBuilder sb, DriftReport r) =>
+        HtmlPage.End(sb, $"IcpScoring · {r.Account} · {r.Month} · model {r.ModelVersion}");
+
+    private static string Categories(IReadOnlyList<CategoryShare> categories) =>
+        categories.Count == 0
+            ? "none"
+            : string.Join(", ", categories.Select(c => $"<bdi>{HtmlText.Encode(c.Name)}</bdi> ({ReportFormat.Percent(c.Share)})"));
+
+    private static string Band(string? band)
+    {
+        var style = band switch
+        {
+            "stable" => " style=\"background: #ecfdf5; color: var(--good)\"",
+            "moderate" => " style=\"background: #fffbeb; color: var(--warn)\"",
+            "major" => " style=\"background: #fef2f2; color: var(--bad)\"",
+            _ => string.Empty,
+        };
+        return $"<span class=\"badge\"{style}>{HtmlText.Encode(band ?? "n/a")}</span>";
+    }
+
+    private static string Statistic(double value) =>
+        double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string FeatureName(string key) => key switch
+    {
+        "industry" => "Industry",
+        "companySize" => "Company size",
+        "seniority" => "Seniority",
+        "function" => "Function",
+        _ => key,
+    };
+
+    private static double[] Shares(long[] counts)
+    {
+        var total = counts.Sum();
+        return [.. counts.Select(n => total == 0 ? 0 : 100.0 * n / total)];
+    }
+}
