@@ -217,12 +217,12 @@ internal static class DriftCalculator
         var alerts = new List<string>();
         if (-rate.Delta >= o.MatchRateDropPoints && rate.PValue < o.SignificanceLevel)
         {
-            alerts.Add(string.Create(c, $"ICP match rate fell {-rate.Delta:0.0} points ({rate.Previous:P1} → {rate.Current:P1}), significant (p = {rate.PValue:0.####})"));
+            alerts.Add(string.Create(c, $"ICP match rate fell {-rate.Delta:0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}), significant (p = {rate.PValue:0.####})"));
         }
 
         if (pool.Previous > 0 && -pool.Delta >= o.PoolDropShare * pool.Previous)
         {
-            alerts.Add(string.Create(c, $"Addressable pool shrank {-pool.Delta / (double)pool.Previous:P0} ({pool.Previous:N0} → {pool.Current:N0})"));
+            alerts.Add(string.Create(c, $"Addressable pool shrank {Pct0(-pool.Delta / (double)pool.Previous)} ({pool.Previous:N0} → {pool.Current:N0})"));
         }
 
         if (scorePsi >= o.ScorePsiAlert)
@@ -239,23 +239,23 @@ internal static class DriftCalculator
 
             foreach (var category in drift.NewCategories.Where(x => x.Share >= o.NewCategoryShareAlert))
             {
-                alerts.Add(string.Create(c, $"New {FeatureLabel(name).ToLowerInvariant()}: {category.Name} ({category.Share:P1} of connections)"));
+                alerts.Add(string.Create(c, $"New {FeatureLabel(name).ToLowerInvariant()}: {category.Name} ({Pct(category.Share)} of connections)"));
             }
         }
 
         if ((quality.CurrentWithoutTitle - quality.PreviousWithoutTitle) * 100 >= o.DataQualityRisePoints)
         {
-            alerts.Add(string.Create(c, $"More connections without a title: {quality.PreviousWithoutTitle:P1} → {quality.CurrentWithoutTitle:P1}"));
+            alerts.Add(string.Create(c, $"More connections without a title: {Pct(quality.PreviousWithoutTitle)} → {Pct(quality.CurrentWithoutTitle)}"));
         }
 
         if ((quality.CurrentWithoutFirmographics - quality.PreviousWithoutFirmographics) * 100 >= o.DataQualityRisePoints)
         {
-            alerts.Add(string.Create(c, $"More connections without industry or size: {quality.PreviousWithoutFirmographics:P1} → {quality.CurrentWithoutFirmographics:P1}"));
+            alerts.Add(string.Create(c, $"More connections without industry or size: {Pct(quality.PreviousWithoutFirmographics)} → {Pct(quality.CurrentWithoutFirmographics)}"));
         }
 
         if (current.FileRows > 0 && quality.CurrentRejectedShare >= o.RejectedShareAlert)
         {
-            alerts.Add(string.Create(c, $"{quality.CurrentRejectedShare:P1} of the export's rows were rejected ({current.FileRejected:N0}); see rejects.csv"));
+            alerts.Add(string.Create(c, $"{Pct(quality.CurrentRejectedShare)} of the export's rows were rejected ({current.FileRejected:N0}); see rejects.csv"));
         }
 
         if (previousModel != currentModel)
@@ -274,14 +274,18 @@ internal static class DriftCalculator
         var direction = rate.Delta > 0.05 ? "rose" : rate.Delta < -0.05 ? "fell" : "held";
         var significance = rate.PValue < o.SignificanceLevel ? "significant" : "not significant";
         var head = direction == "held"
-            ? string.Create(c, $"Match rate held at {rate.Current:P1}")
-            : string.Create(c, $"Match rate {direction} {Math.Abs(rate.Delta):0.0} points ({rate.Previous:P1} → {rate.Current:P1}, {significance})");
+            ? string.Create(c, $"Match rate held at {Pct(rate.Current)}")
+            : string.Create(c, $"Match rate {direction} {Math.Abs(rate.Delta):0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}, {significance})");
         var movement = string.Create(c, $"{n.Added:N0} connections added ({n.AddedIntoIcp:N0} in the ICP), {n.Removed:N0} removed, {n.Changed:N0} changed title or company ({n.ChangedIntoIcp:N0} into the ICP, {n.ChangedOutOfIcp:N0} out)");
         var why = !modelChanged ? "the model did not change, so the change is the network's"
             : a is { } at ? string.Create(c, $"the model changed ({previousModel} → {currentModel}): {at.Network:+0.0;-0.0;0.0} points from the network, {at.Model:+0.0;-0.0;0.0} from the model")
             : $"the model changed ({previousModel} → {currentModel}) and could not be loaded to split the change";
         return $"{head}; {movement}; {why}.";
     }
+
+    private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Pct0(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string FeatureLabel(string feature) => feature switch
     {

@@ -72,6 +72,12 @@ public sealed class MainJobTests : IDisposable
         }
 
         Approvals.Verify(Path.Combine(Out, "acme-marketing/2026-11/pool.html"), "Pipeline/Approved/acme-marketing/2026-11/pool.html");
+        foreach (var am in AccountMonths)
+        {
+            Approvals.Verify(Path.Combine(Out, am, "drift.json"), $"Pipeline/Approved/{am}/drift.json");
+        }
+
+        Approvals.Verify(Path.Combine(Out, "acme-marketing/2026-11/drift.html"), "Pipeline/Approved/acme-marketing/2026-11/drift.html");
         Approvals.Verify(Path.Combine(Out, "portfolio.json"), "Pipeline/Approved/portfolio.json");
         Approvals.Verify(Path.Combine(Out, "index.html"), "Pipeline/Approved/index.html");
     }
