@@ -20,6 +20,7 @@ internal static class IcpApp
         globals.AddTo(root);
         root.Subcommands.Add(RunCommand.CreateRun(globals, stdout, stderr));
         root.Subcommands.Add(RunCommand.CreateIngest(globals, stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(globals, stdout));
         root.Subcommands.Add(InspectCommand.Create(globals, stdout));
         root.Subcommands.Add(TrainCommand.Create(globals, stdout));
         root.Subcommands.Add(EvaluateCommand.Create(globals, stdout));
@@ -34,7 +35,8 @@ internal static class IcpApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // The server's host handles SIGTERM itself (graceful job cancellation); the parser must not cut it short.
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e) when (BadInputMessage(e) is { } message)
         {

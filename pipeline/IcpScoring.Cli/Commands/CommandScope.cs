@@ -18,6 +18,8 @@ internal sealed class CommandScope : IDisposable
 
     public IcpSettings Settings { get; }
 
+    public Serilog.Core.Logger Serilog => _serilog;
+
     public ILoggerFactory Loggers { get; }
 
     public static CommandScope Start(ParseResult parse, GlobalOptions globals)
@@ -33,6 +35,21 @@ internal sealed class CommandScope : IDisposable
         try
         {
             return body(scope);
+        }
+        catch (Exception e) when (!IcpApp.IsBadInput(e) && e is not OperationCanceledException)
+        {
+            scope._serilog.Error(e, "Command {Command} failed", parse.CommandResult.Command.Name);
+            throw;
+        }
+    }
+
+    /// <summary>Runs an asynchronous command body (the server), logging an unexpected failure.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, GlobalOptions globals, Func<CommandScope, Task<int>> body)
+    {
+        using var scope = Start(parse, globals);
+        try
+        {
+            return await body(scope);
         }
         catch (Exception e) when (!IcpApp.IsBadInput(e) && e is not OperationCanceledException)
         {

@@ -24,7 +24,8 @@ internal static class LoggingSetup
         {
             config = json
                 ? config.WriteTo.File(new CompactJsonFormatter(), options.File, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount)
-                : config.WriteTo.File(options.File, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                : config.WriteTo.File(options.File, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] job={JobId} file={File} {Message:lj}{NewLine}{Exception}");
         }
 
         return config.CreateLogger();

@@ -18,6 +18,9 @@ internal sealed class IcpModel
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
 
+    // MLContext makes no promise to several threads; scheduled jobs share a model, so scoring takes turns.
+    private readonly Lock _scoring = new();
+
     private IcpModel(MLContext ml, ITransformer transformer, ModelMetadata metadata)
     {
         _ml = ml;
@@ -78,7 +81,10 @@ internal sealed class IcpModel
             return [];
         }
 
-        return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability")];
+        lock (_scoring)
+        {
+            return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability")];
+        }
     }
 
     public bool IsMatch(float probability) => probability >= Metadata.Threshold;

@@ -190,8 +190,8 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return i;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {File}: {Connections} connections, {Distinct} distinct inputs, {Matching} of them ICP matches")]
-    private partial void LogScored(string file, long connections, int distinct, int matching);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Export}: {Connections} connections, {Distinct} distinct inputs, {Matching} of them ICP matches")]
+    private partial void LogScored(string export, long connections, int distinct, int matching);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Account} {Month}: {Connections} connections, pool {Pool}, replaced an earlier snapshot: {Replaced}")]
     private partial void LogWritten(string account, string month, long connections, long pool, bool replaced);

@@ -99,8 +99,8 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         return notWorse ? (true, "promoted: not worse than the champion; " + comparison) : (false, "kept as a challenger: worse than the champion; " + comparison);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read labeled prospects {File}: {Rows} rows, {Positives} ICP, {Rejected} rejected")]
-    private partial void LogRead(string file, int rows, int positives, long rejected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read labeled prospects {Labels}: {Rows} rows, {Positives} ICP, {Rejected} rejected")]
+    private partial void LogRead(string labels, int rows, int positives, long rejected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version}: promoted {Promoted}; {Decision}")]
     private partial void LogDecision(string version, bool promoted, string decision);

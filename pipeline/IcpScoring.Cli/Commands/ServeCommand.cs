@@ -1,0 +1,40 @@
+using System.CommandLine;
+using IcpScoring.Cli.Hosting;
+using IcpScoring.Cli.Jobs;
+using Microsoft.Extensions.Hosting;
+
+namespace IcpScoring.Cli.Commands;
+
+/// <summary><c>icp serve [--inbox DIR] [--out DIR] [--urls URL]</c>: the scheduled jobs, the dashboard and (later) the upload page.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(GlobalOptions globals, TextWriter stdout)
+    {
+        var inbox = new Option<string?>("--inbox") { Description = "The inbox to watch (default: Paths:Inbox)" };
+        var output = new Option<string?>("--out") { Description = "Where reports go (default: Paths:Out)" };
+        var urls = new Option<string?>("--urls") { Description = "The web endpoint (default: Jobs:Urls, http://127.0.0.1:5080)" };
+        var command = new Command("serve", "Run the Hangfire server: the inbox is scanned on a schedule, each export processed by a job, drift and portfolio kept current, labeled prospects in <inbox>/labels/ retrained on; dashboard at /hangfire") { inbox, output, urls };
+        command.SetAction((parse, cancellationToken) => CommandScope.RunAsync(parse, globals, async scope =>
+        {
+            var paths = new ServePaths(
+                parse.GetValue(inbox) ?? scope.Settings.Paths.Inbox,
+                parse.GetValue(output) ?? scope.Settings.Paths.Out,
+                scope.DatabasePath(parse, globals),
+                parse.GetValue(globals.ModelsDir) ?? scope.Settings.Paths.ModelsDir);
+
+            // Refuse to start without a usable model or database rather than fail every job.
+            scope.Champion(parse, globals);
+            using (Storage.PipelineStore.Open(paths.Database))
+            {
+            }
+
+            var endpoint = parse.GetValue(urls) ?? scope.Settings.Jobs.Urls;
+            await using var app = ServeHost.Build(scope.Settings, paths, endpoint, scope.Serilog);
+            await app.StartAsync(cancellationToken);
+            await stdout.WriteLineAsync($"icp serve: dashboard at {endpoint.TrimEnd('/')}/hangfire, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

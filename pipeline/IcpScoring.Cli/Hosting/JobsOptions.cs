@@ -1,0 +1,92 @@
+namespace IcpScoring.Cli.Hosting;
+
+/// <summary>The <c>Jobs</c> section: the schedule and the workers of <c>icp serve</c>, and who may see the dashboard.</summary>
+internal sealed record JobsOptions
+{
+    /// <summary>When the inbox is scanned for new exports and labeled prospects (cron, five fields).</summary>
+    public string InboxScanCron { get; init; } = "* * * * *";
+
+    /// <summary>When every drift report and the portfolio are made again (cron, five fields).</summary>
+    public string DriftRefreshCron { get; init; } = "0 6 * * *";
+
+    /// <summary>The time zone the cron expressions are read in (an IANA or Windows id).</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public int WorkerCount { get; init; } = 2;
+
+    /// <summary>The web endpoint of the dashboard (and, later, the upload page).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>A file job holds its claim this long without a heartbeat before another worker may take the file.</summary>
+    public int StaleClaimMinutes { get; init; } = 10;
+
+    public DashboardOptions Dashboard { get; init; } = new();
+
+    public IEnumerable<string> Validate()
+    {
+        foreach (var (key, cron) in new[] { ("InboxScanCron", InboxScanCron), ("DriftRefreshCron", DriftRefreshCron) })
+        {
+            string? problem = null;
+            try
+            {
+                Cronos.CronExpression.Parse(cron);
+            }
+            catch (Cronos.CronFormatException e)
+            {
+                problem = e.Message;
+            }
+
+            if (problem is not null)
+            {
+                yield return $"Jobs:{key} is not a cron expression ('{cron}': {problem})";
+            }
+        }
+
+        if (!TryTimeZone(TimeZone, out _))
+        {
+            yield return $"Jobs:TimeZone '{TimeZone}' is not a known time zone";
+        }
+
+        if (WorkerCount is < 1 or > 64)
+        {
+            yield return "Jobs:WorkerCount must be between 1 and 64";
+        }
+
+        if (StaleClaimMinutes < 1)
+        {
+            yield return "Jobs:StaleClaimMinutes must be at least 1";
+        }
+
+        if (string.IsNullOrEmpty(Dashboard.Username) != string.IsNullOrEmpty(Dashboard.Password))
+        {
+            yield return "Jobs:Dashboard:Username and Jobs:Dashboard:Password must be set together";
+        }
+    }
+
+    public static bool TryTimeZone(string id, out TimeZoneInfo zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            zone = TimeZoneInfo.Utc;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The dashboard answers local requests only, unless a user name and password are set: then any
+    /// request with them (HTTP basic authentication). Read-only unless <see cref="Writable"/>.
+    /// </summary>
+    internal sealed record DashboardOptions
+    {
+        public string? Username { get; init; }
+
+        public string? Password { get; init; }
+
+        public bool Writable { get; init; }
+    }
+}

@@ -1,0 +1,68 @@
+using Hangfire;
+using IcpScoring.Cli.Jobs;
+using IcpScoring.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace IcpScoring.Cli.Hosting;
+
+/// <summary>
+/// <c>icp serve</c>: a web host with a Hangfire server over in-memory storage, the dashboard at
+/// <c>/hangfire</c>, and the schedule from <c>Jobs</c>. Durable state is the pipeline's own database:
+/// at start an inbox scan re-discovers every export the ledger does not show as done.
+/// </summary>
+internal static class ServeHost
+{
+    public static WebApplication Build(IcpSettings settings, ServePaths paths, string urls, Serilog.Core.Logger serilog)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton<PipelineServices>();
+        builder.Services.AddTransient<InboxScanJob>();
+        builder.Services.AddTransient<FileJob>();
+        builder.Services.AddTransient<RefreshJob>();
+        builder.Services.AddTransient<RetrainJob>();
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage()
+            .UseFilter(new JobLogContext()));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = settings.Jobs.WorkerCount;
+            o.ServerName = Claimant.Current;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(20);
+        });
+
+        var app = builder.Build();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new DashboardAccess(settings.Jobs.Dashboard)],
+            IsReadOnlyFunc = _ => !settings.Jobs.Dashboard.Writable,
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "IcpScoring jobs",
+            AppPath = null,
+        });
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/", () => Results.Redirect("/hangfire"));
+
+        JobsOptions.TryTimeZone(settings.Jobs.TimeZone, out var zone);
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<InboxScanJob>("inbox-scan", j => j.Scan(CancellationToken.None), settings.Jobs.InboxScanCron, new RecurringJobOptions { TimeZone = zone });
+        recurring.AddOrUpdate<RefreshJob>("drift-and-portfolio", j => j.Refresh(null, CancellationToken.None), settings.Jobs.DriftRefreshCron, new RecurringJobOptions { TimeZone = zone });
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InboxScanJob>(j => j.Scan(CancellationToken.None)));
+        return app;
+    }
+}

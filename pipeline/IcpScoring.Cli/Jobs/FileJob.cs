@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using Hangfire;
+using IcpScoring.Pipeline;
+using Microsoft.Extensions.Logging;
+using Serilog.Context;
+
+namespace IcpScoring.Cli.Jobs;
+
+/// <summary>
+/// One export, exactly as <c>icp run</c> does it for that file. Safe to run twice: the ledger
+/// decides. A file that can never succeed ends in <c>failed/</c> with its reason (the job itself
+/// succeeds); a passing fault (a locked database, a full disk) throws, and Hangfire retries.
+/// </summary>
+internal sealed partial class FileJob(PipelineServices services, IBackgroundJobClient jobs, ILogger<FileJob> logger)
+{
+    [DisplayName("Export {0}")]
+    [AutomaticRetry(Attempts = 5)]
+    public string Process(string relativePath, CancellationToken cancellationToken)
+    {
+        using var _ = LogContext.PushProperty("File", relativePath);
+        using var store = services.OpenStore();
+        var job = services.MainJob(store);
+        var summary = job.Run(new RunRequest(services.Paths.Out, Inbox: services.Paths.Inbox) { Only = [relativePath], RefreshReports = false }, Progress(relativePath), cancellationToken);
+        var result = summary.Files.SingleOrDefault();
+        if (result is null)
+        {
+            LogGone(relativePath);
+            return "no longer in the inbox";
+        }
+
+        LogDone(result.Status, result.Detail);
+        var accounts = result.Reports.Select(r => r.Account).Distinct(StringComparer.Ordinal).ToArray();
+        if (accounts.Length > 0)
+        {
+            jobs.Enqueue<RefreshJob>(r => r.Refresh(accounts, CancellationToken.None));
+        }
+
+        return $"{result.Status}: {result.Detail}";
+    }
+
+    private IProgress<FileProgress> Progress(string file) => new ProgressToLog(this, file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "File job finished: {Status}: {Detail}")]
+    private partial void LogDone(string status, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File} is no longer in the inbox")]
+    private partial void LogGone(string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Stage} {Rows} of {Total} rows")]
+    private partial void LogProgress(string stage, long rows, long? total);
+
+    private sealed class ProgressToLog(FileJob owner, string file) : IProgress<FileProgress>
+    {
+        public void Report(FileProgress value)
+        {
+            if (value.File == file)
+            {
+                owner.LogProgress(value.Stage, value.Rows, value.TotalRows);
+            }
+        }
+    }
+}
