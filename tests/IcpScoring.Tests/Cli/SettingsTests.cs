@@ -26,6 +26,11 @@ public sealed class SettingsTests
     [InlineData("""{ "Paths": { "ModelsDir": "" } }""", "Paths:ModelsDir")]
     [InlineData("""{ "Model": { "Folds": "many" } }""", "Model")]
     [InlineData("""{ not json""", "not valid JSON")]
+    [InlineData("""{ "Jobs": { "InboxScanCron": "every minute" } }""", "Jobs:InboxScanCron")]
+    [InlineData("""{ "Jobs": { "TimeZone": "Mars/Olympus" } }""", "Jobs:TimeZone")]
+    [InlineData("""{ "Jobs": { "Dashboard": { "Username": "ops" } } }""", "Jobs:Dashboard:Password")]
+    [InlineData("""{ "Benchmarks": { "WarmReplyRate": -0.2 } }""", "Benchmarks:WarmReplyRate")]
+    [InlineData("""{ "Drift": { "SignificanceLevel": 2 } }""", "Drift:SignificanceLevel")]
     public void InvalidSettingsAreRefusedNamingTheKey(string json, string key)
     {
         using var dir = new TempFolder();
