@@ -14,6 +14,15 @@ internal sealed record JobsOptions
 
     public int WorkerCount { get; init; } = 2;
 
+    /// <summary>
+    /// The queues this server takes jobs from, in priority order; empty for "default", where the
+    /// scan enqueues its jobs (so it must be among them when given).
+    /// </summary>
+    public string[] Queues { get; init; } = [];
+
+    /// <summary>The queues to listen to: the configured ones, or "default".</summary>
+    public string[] ServerQueues => Queues.Length == 0 ? ["default"] : [.. Queues.Select(q => q.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The web endpoint of the dashboard (and, later, the upload page).</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
@@ -50,6 +59,16 @@ internal sealed record JobsOptions
         if (WorkerCount is < 1 or > 64)
         {
             yield return "Jobs:WorkerCount must be between 1 and 64";
+        }
+
+        if (Queues.Length > 0 && !ServerQueues.Contains("default", StringComparer.Ordinal))
+        {
+            yield return "Jobs:Queues must include \"default\", where the inbox scan enqueues its jobs";
+        }
+
+        if (Queues.Any(q => q.Length == 0 || !q.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+        {
+            yield return "Jobs:Queues: a queue name is letters, digits, '_' and '-'";
         }
 
         if (StaleClaimMinutes < 1)

@@ -41,6 +41,7 @@ internal static class ServeHost
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = settings.Jobs.WorkerCount;
+            o.Queues = settings.Jobs.ServerQueues;
             o.ServerName = Claimant.Current;
             o.ShutdownTimeout = TimeSpan.FromSeconds(20);
         });

@@ -28,6 +28,7 @@ public sealed class SettingsTests
     [InlineData("""{ not json""", "not valid JSON")]
     [InlineData("""{ "Jobs": { "InboxScanCron": "every minute" } }""", "Jobs:InboxScanCron")]
     [InlineData("""{ "Jobs": { "TimeZone": "Mars/Olympus" } }""", "Jobs:TimeZone")]
+    [InlineData("""{ "Jobs": { "Queues": ["critical"] } }""", "Jobs:Queues")]
     [InlineData("""{ "Jobs": { "Dashboard": { "Username": "ops" } } }""", "Jobs:Dashboard:Password")]
     [InlineData("""{ "Benchmarks": { "WarmReplyRate": -0.2 } }""", "Benchmarks:WarmReplyRate")]
     [InlineData("""{ "Drift": { "SignificanceLevel": 2 } }""", "Drift:SignificanceLevel")]
