@@ -32,7 +32,42 @@ public sealed class ServeProcessTests : IDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private Process Serve(string config, string inbox, string outFolder, string db)
+    /// <summary>A server process that is killed when the test is done with it, even when the test fails.</summary>
+    private sealed class Server(Process process) : IDisposable
+    {
+        public int ExitCode => process.ExitCode;
+
+        public bool WaitForExit(int milliseconds) => process.WaitForExit(milliseconds);
+
+        /// <summary>SIGTERM, and the wait for a graceful stop.</summary>
+        public bool Stop(int milliseconds)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                term.WaitForExit();
+            }
+
+            return process.WaitForExit(milliseconds);
+        }
+
+        public void Kill()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            process.Dispose();
+        }
+    }
+
+    private Server Serve(string config, string inbox, string outFolder, string db)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", Repo.Path("models"), "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", $"http://127.0.0.1:{FreePort()}" })
@@ -45,7 +80,7 @@ public sealed class ServeProcessTests : IDisposable
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        return p;
+        return new Server(p);
     }
 
     private static IReadOnlyList<LedgerEntry> Ledger(string db)
@@ -115,8 +150,7 @@ public sealed class ServeProcessTests : IDisposable
         using (var first = Serve(Config(1), inbox, _dir.File("serve-out"), db))
         {
             WaitUntil(() => Ledger(db).Count(e => e.Status == FileStatus.Done) >= 2, TimeSpan.FromSeconds(90), "two files done");
-            first.Kill(entireProcessTree: true);
-            first.WaitForExit();
+            first.Kill();
         }
 
         var doneWhenKilled = Ledger(db).Count(e => e.Status == FileStatus.Done);
@@ -125,8 +159,7 @@ public sealed class ServeProcessTests : IDisposable
             WaitUntil(() => Ledger(db) is { Count: 12 } l && l.All(e => e.Status == FileStatus.Done), TimeSpan.FromSeconds(120), "every file done");
             var expected = MainJobTests.Snapshot(_dir.File("run-out"));
             WaitUntil(() => SettledEqual(expected, _dir.File("serve-out")), TimeSpan.FromSeconds(30), "the reports to settle");
-            second.Kill(entireProcessTree: true);
-            second.WaitForExit();
+            Assert.True(second.Stop(60_000), "icp serve did not stop within 60 s of SIGTERM");
         }
 
         Assert.InRange(doneWhenKilled, 2, 11);
@@ -150,12 +183,7 @@ public sealed class ServeProcessTests : IDisposable
         using (var server = Serve(Config(1), inbox, _dir.File("out"), db))
         {
             WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Processing }], TimeSpan.FromSeconds(60), "the file to be processing");
-            using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                term.WaitForExit();
-            }
-
-            Assert.True(server.WaitForExit(60_000), "icp serve did not stop within 60 s of SIGTERM");
+            Assert.True(server.Stop(60_000), "icp serve did not stop within 60 s of SIGTERM");
             Assert.Equal(0, server.ExitCode);
         }
 
@@ -168,8 +196,7 @@ public sealed class ServeProcessTests : IDisposable
         using (var again = Serve(Config(1), inbox, _dir.File("out"), db))
         {
             WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Done }], TimeSpan.FromSeconds(120), "the file done after restart");
-            again.Kill(entireProcessTree: true);
-            again.WaitForExit();
+            again.Kill();
         }
 
         Assert.True(File.Exists(_dir.File("out/acme/2026-11/pool.json")));
