@@ -28,7 +28,9 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
             for (var i = 0; i < months.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = Load(months[i], ledger);
+
+                // A month's rows are read only when some month is compared with it: a lone first month needs its counts alone.
+                var current = months.Count > 1 ? Load(months[i], ledger) : new SnapshotData(months[i], [], 0, 0);
                 var rescored = previous is not null && previous.Info.ModelVersion != current.Info.ModelVersion ? Rescore(previous, current.Info.ModelVersion) : null;
                 var report = DriftCalculator.Compare(previous, current, trend[..(i + 1)], rescored, options);
                 var folder = Path.Combine(outRoot, Folder(current.Info), current.Info.Month);

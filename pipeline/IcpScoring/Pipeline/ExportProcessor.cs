@@ -93,32 +93,41 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         }
 
         progress?.Report(new FileProgress(file.RelativePath, "writing", rows, rows));
+        // Months first (a file without one fails before anything is written), then every account's
+        // files rendered on all cores, then the snapshots one at a time (SQLite has one writer).
+        var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
+        var reports = new PoolReport[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+            reports[i] = WriteFiles(ordered[i].Account, ordered[i].Month, file, report, outRoot));
         var results = new List<AccountMonthResult>();
-        foreach (var acc in accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal))
+        for (var i = 0; i < ordered.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(Write(acc, file, report, ledgerId, outRoot, monthOverride));
+            results.Add(CommitSnapshot(ordered[i].Account, reports[i], ordered[i].Month.Folder, ledgerId, outRoot));
         }
 
         return (report, results);
     }
 
-    private AccountMonthResult Write(AccountAccumulator acc, InboxFile file, IngestReport ingest, long ledgerId, string outRoot, string? monthOverride)
+    private (string Month, string Source, string Folder) MonthOf(AccountAccumulator acc, InboxFile file, IngestReport ingest, string? monthOverride)
     {
-        var (month, monthSource) = monthOverride is not null ? (monthOverride, "option")
+        var (month, source) = monthOverride is not null ? (monthOverride, "option")
             : file.Month is not null ? (file.Month, "inbox")
             : acc.NewestConnectedOn is { } newest ? (newest.ToString("yyyy-MM", CultureInfo.InvariantCulture), "data")
             : throw new UnreadableExportException(ingest.File, "has no month: no Connected On dates, and the file is not named <inbox>/<account>/<YYYY-MM>.csv; rename it or pass --month YYYY-MM");
+        return (month, source, AccountNames.Slug(acc.Account));
+    }
 
-        var folderName = AccountNames.Slug(acc.Account);
-        var folder = Path.Combine(outRoot, folderName, month);
+    private PoolReport WriteFiles(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, string outRoot)
+    {
+        var folder = Path.Combine(outRoot, when.Folder, when.Month);
         var rate = acc.Scored == 0 ? 0 : acc.Matched / (double)acc.Scored;
         var b = settings.Benchmarks;
         var report = new PoolReport
         {
             Account = acc.Account,
-            Month = month,
-            MonthSource = monthSource,
+            Month = when.Month,
+            MonthSource = when.Source,
             ModelVersion = model.Version,
             Threshold = model.Threshold,
             Connections = acc.Connections,
@@ -154,21 +163,25 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), file.RelativePath, ingest.Rejects, ingest.Rejected);
+        return report;
+    }
 
+    private AccountMonthResult CommitSnapshot(AccountAccumulator acc, PoolReport report, string folderName, long ledgerId, string outRoot)
+    {
         bool replaced;
-        using (var snapshot = store.BeginSnapshot(acc.Account, month, ledgerId, model.Version))
+        using (var snapshot = store.BeginSnapshot(acc.Account, report.Month, ledgerId, model.Version))
         {
             foreach (var row in acc.Rows)
             {
                 snapshot.Add(row);
             }
 
-            var summary = new SnapshotSummary(folderName, rate, report.PoolDepth, model.Version);
+            var summary = new SnapshotSummary(folderName, report.IcpMatchRate, report.PoolDepth, model.Version);
             replaced = snapshot.Commit(acc.Connections, acc.Hidden, acc.Scored, acc.Matched, acc.Matched, summary.ToJson());
         }
 
-        LogWritten(acc.Account, month, acc.Connections, acc.Matched, replaced);
-        return new AccountMonthResult(acc.Account, month, monthSource, folder, acc.Connections, acc.Matched, acc.Matched, rate, replaced);
+        LogWritten(acc.Account, report.Month, acc.Connections, acc.Matched, replaced);
+        return new AccountMonthResult(acc.Account, report.Month, report.MonthSource, Path.Combine(outRoot, folderName, report.Month), acc.Connections, acc.Matched, acc.Matched, report.IcpMatchRate, replaced);
     }
 
     private static string AccountOf(Connection c, InboxFile file, string? accountOverride, string name) =>

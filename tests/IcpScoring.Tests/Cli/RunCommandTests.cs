@@ -5,6 +5,7 @@ using IcpScoring.Tests.Support;
 namespace IcpScoring.Tests.Cli;
 
 /// <summary><c>icp run</c> and <c>icp ingest</c> as processes: exit codes, messages, and crashes.</summary>
+[Collection(ProcessCollection.Name)]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -10,6 +10,7 @@ namespace IcpScoring.Tests.Jobs;
 
 /// <summary>A real <c>icp serve</c> process, killed and stopped in the middle of its work.</summary>
 [Trait("Category", "Slow")]
+[Collection(ProcessCollection.Name)]
 public sealed class ServeProcessTests : IDisposable
 {
     private readonly TempFolder _dir = new();
@@ -182,8 +183,8 @@ public sealed class ServeProcessTests : IDisposable
 
         using (var server = Serve(Config(1), inbox, _dir.File("out"), db))
         {
-            WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Processing }], TimeSpan.FromSeconds(60), "the file to be processing");
-            Assert.True(server.Stop(60_000), "icp serve did not stop within 60 s of SIGTERM");
+            WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Processing }], TimeSpan.FromSeconds(120), "the file to be processing");
+            Assert.True(server.Stop(90_000), "icp serve did not stop within 90 s of SIGTERM");
             Assert.Equal(0, server.ExitCode);
         }
 
@@ -195,7 +196,7 @@ public sealed class ServeProcessTests : IDisposable
 
         using (var again = Serve(Config(1), inbox, _dir.File("out"), db))
         {
-            WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Done }], TimeSpan.FromSeconds(120), "the file done after restart");
+            WaitUntil(() => Ledger(db) is [{ Status: FileStatus.Done }], TimeSpan.FromSeconds(180), "the file done after restart");
             again.Kill();
         }
 
