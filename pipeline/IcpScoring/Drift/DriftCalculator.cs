@@ -107,8 +107,8 @@ internal static class DriftCalculator
     {
         "industry" => r.Industry.Length > 0 ? r.Industry : "(unknown)",
         "companySize" => r.CompanySize.Length > 0 ? r.CompanySize : "(unknown)",
-        "seniority" => Enum.TryParse<Seniority>(r.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : "(no title)",
-        _ => Enum.TryParse<JobFunction>(r.Function, out var f) && f != JobFunction.Unknown ? TitleTaxonomy.Label(f) : "(no title)",
+        "seniority" => SegmentNames.Seniority(r.Seniority),
+        _ => SegmentNames.Function(r.Function),
     };
 
     private static FeatureDrift Feature(IReadOnlyList<SnapshotRow> previous, IReadOnlyList<SnapshotRow> current, string feature)

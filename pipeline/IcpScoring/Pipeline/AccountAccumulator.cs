@@ -54,8 +54,8 @@ internal sealed class AccountAccumulator(string account)
         Histogram[Math.Min(19, (int)(probability * 20))]++;
         Count(_industry, c.Industry?.Label ?? "(unknown)", match);
         Count(_size, c.CompanySize?.Label ?? "(unknown)", match);
-        Count(_seniority, Enum.TryParse<Seniority>(input.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : "(no title)", match);
-        Count(_function, Enum.TryParse<JobFunction>(input.Function, out var f) && f != JobFunction.Unknown ? TitleTaxonomy.Label(f) : "(no title)", match);
+        Count(_seniority, SegmentNames.Seniority(input.Seniority), match);
+        Count(_function, SegmentNames.Function(input.Function), match);
         Rows.Add(new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn));
         if (match)
         {
