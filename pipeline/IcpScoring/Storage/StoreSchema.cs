@@ -85,10 +85,18 @@ internal static class StoreSchema
 
     public static void Migrate(SqliteConnection connection, string database, TimeProvider clock)
     {
-        // The common case, an up-to-date database, takes no write lock.
-        if (StoreConnections.Guard(database, () => CurrentVersion(connection, null, database)) == Latest)
+        // The common case, an up-to-date database, takes no write lock. What this lock-free look
+        // finds odd (another process creating the schema this very moment) is decided again below,
+        // inside the write transaction, where the view is consistent.
+        try
         {
-            return;
+            if (StoreConnections.Guard(database, () => CurrentVersion(connection, null, database)) == Latest)
+            {
+                return;
+            }
+        }
+        catch (StoreException)
+        {
         }
 
         foreach (var migration in Migrations)

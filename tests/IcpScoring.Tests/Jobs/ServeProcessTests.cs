@@ -15,6 +15,9 @@ public sealed class ServeProcessTests : IDisposable
 {
     private readonly TempFolder _dir = new();
 
+    // What the servers printed, for the message of a failed wait.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
     public void Dispose() => _dir.Dispose();
 
     private string Config(int workers) => _dir.Write("appsettings.json", $$"""
@@ -77,11 +80,23 @@ public sealed class ServeProcessTests : IDisposable
         }
 
         var p = Process.Start(start)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
+        p.OutputDataReceived += (_, e) => _output.Enqueue(e.Data ?? "");
+        p.ErrorDataReceived += (_, e) => _output.Enqueue(e.Data ?? "");
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        return new Server(p);
+        // The server has opened (and, the first time, created) the database once it says where the dashboard is.
+        var server = new Server(p);
+        try
+        {
+            WaitUntil(() => _output.Any(l => l.StartsWith("icp serve: dashboard", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the server to start");
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        return server;
     }
 
     private static IReadOnlyList<LedgerEntry> Ledger(string db)
@@ -95,14 +110,14 @@ public sealed class ServeProcessTests : IDisposable
         return store.Ledger();
     }
 
-    private static void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    private void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
     {
         var until = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}");
+                throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}; the server printed:\n{string.Join("\n", _output.TakeLast(40))}");
             }
 
             Thread.Sleep(20);
