@@ -48,7 +48,7 @@ internal static class DriftCalculator
 
         var prev = previous.Info;
         var (delta, low, high, p) = DriftStatistics.CompareProportions(prev.IcpMatched, prev.Scored, info.IcpMatched, info.Scored);
-        var rate = new MatchRateChange(previous.MatchRate, current.MatchRate, delta * 100, [low * 100, high * 100], p, prev.Scored, info.Scored);
+        var rate = new MatchRateChange(previous.MatchRate, current.MatchRate, delta * 100, [low * 100, high * 100], p, prev.Scored, info.Scored, options.SignificanceLevel);
         var pool = new PoolChange(prev.AddressablePool, info.AddressablePool, info.AddressablePool - prev.AddressablePool);
         var (histPrev, histCur) = (Histogram(previous.Rows, 20), Histogram(current.Rows, 20));
         var scorePsi = DriftStatistics.Psi(DriftStatistics.Shares(Histogram(previous.Rows, 10)), DriftStatistics.Shares(Histogram(current.Rows, 10)));

@@ -53,8 +53,11 @@ internal sealed record DriftReport
     public required ScoreHistograms? Histograms { get; init; }
 }
 
-/// <summary>The match rate then and now, the change in points, its 95% interval (points) and the two-proportion test.</summary>
-internal sealed record MatchRateChange(double Previous, double Current, double Delta, double[] Ci95, double PValue, long PreviousScored, long CurrentScored);
+/// <summary>
+/// The match rate then and now, the change in points, its 95% interval (points) and the two-proportion
+/// test, with the significance level it is judged at (<c>Drift:SignificanceLevel</c>).
+/// </summary>
+internal sealed record MatchRateChange(double Previous, double Current, double Delta, double[] Ci95, double PValue, long PreviousScored, long CurrentScored, double SignificanceLevel = 0.05);
 
 internal sealed record PoolChange(long Previous, long Current, long Delta);
 

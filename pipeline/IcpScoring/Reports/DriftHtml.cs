@@ -14,8 +14,6 @@ namespace IcpScoring.Reports;
 /// </summary>
 internal static class DriftHtml
 {
-    // The report does not carry the configured Drift:SignificanceLevel; 5% is its default.
-    private const double SignificanceLevel = 0.05;
 
     private const int LargestShiftsShown = 10;
 
@@ -98,7 +96,7 @@ internal static class DriftHtml
         if (r.IcpMatchRate is { } m)
         {
             Row(sb, "ICP match rate", ReportFormat.Percent(m.Previous), ReportFormat.Percent(m.Current), ReportFormat.Points(m.Delta), Math.Sign(Math.Round(m.Delta, 1)),
-                m.Ci95 is [var low, var high] ? $"{ReportFormat.Points(low)} to {ReportFormat.Points(high)}" : "n/a", Test(m.PValue));
+                m.Ci95 is [var low, var high] ? $"{ReportFormat.Points(low)} to {ReportFormat.Points(high)}" : "n/a", Test(m.PValue, m.SignificanceLevel));
             Row(sb, "Scored connections", ReportFormat.Count(m.PreviousScored), ReportFormat.Count(m.CurrentScored),
                 ReportFormat.Change(m.CurrentScored - m.PreviousScored), 0, string.Empty, string.Empty);
         }
@@ -109,7 +107,7 @@ internal static class DriftHtml
         }
 
         sb.Append("</tbody>\n</table>\n<p class=\"note\">The change is in percentage points. The test asks whether the two months&#39; match rates differ by more than chance; ")
-            .Append("below p = 0.05 the change is significant at 5%.</p>\n</section>\n");
+            .Append(HtmlText.Encode(string.Create(CultureInfo.InvariantCulture, $"below p = {Level(r):0.###} the change is significant at {Level(r) * 100:0.#}%."))).Append("</p>\n</section>\n");
     }
 
     private static void Row(StringBuilder sb, string name, string before, string now, string change, int sign, string interval, string test) =>
@@ -117,7 +115,9 @@ internal static class DriftHtml
             .Append("</td><td class=\"num ").Append(sign > 0 ? "up" : sign < 0 ? "down" : "same").Append("\">").Append(change)
             .Append("</td><td class=\"num\">").Append(HtmlText.Encode(interval)).Append("</td><td>").Append(HtmlText.Encode(test)).Append("</td></tr>\n");
 
-    private static string Test(double pValue)
+    private static double Level(DriftReport r) => r.IcpMatchRate?.SignificanceLevel ?? 0.05;
+
+    private static string Test(double pValue, double level)
     {
         if (!double.IsFinite(pValue))
         {
@@ -125,7 +125,8 @@ internal static class DriftHtml
         }
 
         var p = pValue < 0.001 ? "p < 0.001" : "p = " + pValue.ToString("0.000", CultureInfo.InvariantCulture);
-        return pValue < SignificanceLevel ? $"{p}: significant at 5%" : $"{p}: not significant at 5%";
+        var at = string.Create(CultureInfo.InvariantCulture, $"{level * 100:0.#}%");
+        return pValue < level ? $"{p}: significant at {at}" : $"{p}: not significant at {at}";
     }
 
     private static void Why(StringBuilder sb, DriftReport r)

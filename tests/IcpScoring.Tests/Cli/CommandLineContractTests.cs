@@ -121,6 +121,26 @@ public sealed class CommandLineContractTests : IDisposable
     }
 
     [Fact]
+    public void CompactJsonLogsOnRequest()
+    {
+        var log = _dir.File("logs/json.log");
+        var config = IcpProcess.WriteConfig(_dir, logFile: log);
+        var file = _dir.Write("c.csv", Some.Export2023(Some.Row2023()));
+
+        var result = IcpProcess.Run(_dir.Path, null, "--config", config, "--log-json", "inspect", file);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Directory.GetFiles(_dir.File("logs")).SelectMany(File.ReadAllLines).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l =>
+        {
+            using var json = JsonDocument.Parse(l);
+            Assert.True(json.RootElement.TryGetProperty("@t", out _));
+        });
+        Assert.Contains(lines, l => l.Contains("\"Format\":\"linkedin-2023\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LogsNeverContainNamesOrEmails()
     {
         var log = _dir.File("logs/privacy.log");

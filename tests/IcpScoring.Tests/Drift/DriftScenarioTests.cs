@@ -115,6 +115,9 @@ public sealed class DriftScenarioTests : IDisposable
         Assert.True(double.IsFinite(industry.Psi) && double.IsFinite(industry.Js));
         Assert.Contains(drift.Alerts, a => a.Contains("Oil and Gas", StringComparison.Ordinal));
         Assert.Contains(drift.Alerts, a => a.StartsWith("Industry mix shifted", StringComparison.Ordinal));
+        Assert.Contains("New industry: Oil and Gas", File.ReadAllText(_dir.File("out/portfolio.json")), StringComparison.Ordinal);
+        Assert.Contains("New industry: Oil and Gas", File.ReadAllText(_dir.File("out/index.html")), StringComparison.Ordinal);
+        Assert.Contains("New industry: Oil and Gas", File.ReadAllText(_dir.File("out/acme/2026-10/drift.json")), StringComparison.Ordinal);
     }
 
     [Fact]

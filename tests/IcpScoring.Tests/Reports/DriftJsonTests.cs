@@ -62,7 +62,7 @@ public sealed class DriftJsonTests
              "modelChanged", "modelVersion", "previousModelVersion", "attribution", "alerts", "trend", "histograms"],
             doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["previous", "current", "delta", "ci95", "pValue", "previousScored", "currentScored"],
+            ["previous", "current", "delta", "ci95", "pValue", "previousScored", "currentScored", "significanceLevel"],
             doc.RootElement.GetProperty("icpMatchRate").EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["added", "removed", "changed", "addedIntoIcp", "removedFromIcp", "changedIntoIcp", "changedOutOfIcp", "unchanged"],
