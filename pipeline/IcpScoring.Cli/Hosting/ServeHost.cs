@@ -1,6 +1,6 @@
 using Hangfire;
 using IcpScoring.Cli.Jobs;
-using IcpScoring.Pipeline;
+using IcpScoring.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

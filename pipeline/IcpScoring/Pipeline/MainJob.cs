@@ -80,11 +80,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
         }
 
-        var account = request.Account ?? file.Account;
-        var month = request.Month ?? file.Month;
-        if (!store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, StaleAfter, out var entry)
-            && !(entry.Status == FileStatus.Processing && Claimant.IsDeadLocalProcess(entry.ClaimedBy)
-                 && store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, TimeSpan.Zero, out entry)))
+        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, StaleAfter, out var entry))
         {
             return entry.Status == FileStatus.Done
                 ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])

@@ -333,8 +333,8 @@ internal sealed class PipelineStore : IDisposable
     private static bool Claimable(LedgerEntry entry, DateTimeOffset now, TimeSpan staleAfter) => entry.Status switch
     {
         FileStatus.Failed => true,
-        // Its claimant stopped heart-beating: the process died or hangs, and the file would be lost.
-        FileStatus.Processing => now - entry.UpdatedAt > staleAfter,
+        // Its claimant stopped heart-beating, or is a process of this machine that has ended: the file would be lost.
+        FileStatus.Processing => now - entry.UpdatedAt > staleAfter || Claimant.IsDeadLocalProcess(entry.ClaimedBy),
         // Done and Skipped are final; the same content under a new name is the same file.
         _ => false,
     };

@@ -1,4 +1,4 @@
-namespace IcpScoring.Pipeline;
+namespace IcpScoring.Storage;
 
 /// <summary>Who holds a file in the ledger: this machine and process, so a dead holder can be recognised.</summary>
 internal static class Claimant
