@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
+using IcpScoring.Ingestion;
 using Hangfire;
 using IcpScoring.Pipeline;
 using IcpScoring.Storage;
@@ -60,8 +60,7 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+            var sha = FileHashes.Sha256(path);
             return store.FindBySha(sha) is not { Status: FileStatus.Done or FileStatus.Skipped };
         }
         catch (IOException)

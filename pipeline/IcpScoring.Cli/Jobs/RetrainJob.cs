@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
 using Hangfire;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
@@ -28,11 +27,7 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
             return "no longer in the inbox";
         }
 
-        string sha;
-        using (var stream = File.OpenRead(path))
-        {
-            sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
+        var sha = FileHashes.Sha256(path);
 
         using var store = services.OpenStore();
         if (!store.TryClaim(sha, relativePath, null, null, Claimant.Current, TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes), out var entry))

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IcpScoring.Ingestion;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
@@ -60,7 +59,7 @@ internal sealed class LabeledSet
         }
 
         ExportIngestion.EnsureSomethingWasRead(report);
-        return new LabeledSet(report.File, Sha256Of(path), rows, report);
+        return new LabeledSet(report.File, FileHashes.Sha256(path), rows, report);
     }
 
     internal static bool TryParseLabel(string text, out bool label)
@@ -84,9 +83,4 @@ internal sealed class LabeledSet
             ? "missing label"
             : $"label '{(row.Label.Length > 20 ? row.Label[..20] + "…" : row.Label)}' is not true/false, 1/0 or yes/no");
 
-    private static string Sha256Of(string path)
-    {
-        using var stream = System.IO.File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

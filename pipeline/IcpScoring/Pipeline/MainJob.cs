@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
@@ -67,7 +66,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         string sha;
         try
         {
-            sha = Sha256(file.Path);
+            sha = FileHashes.Sha256(file.Path);
         }
         catch (IOException e)
         {
@@ -121,11 +120,6 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         return Path.GetRelativePath(inbox, target).Replace('\\', '/');
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} exports in {Inbox}")]
     private partial void LogFound(int count, string inbox);
