@@ -66,39 +66,9 @@ internal sealed class CommandScope : IDisposable
     public string DatabasePath(ParseResult parse, GlobalOptions globals) =>
         parse.GetValue(globals.Db) ?? Path.Combine(Settings.Paths.DataDir, "icp.db");
 
-    /// <summary>The champion model, or a bad-input error that says how to get one.</summary>
-    public Model.IcpModel Champion(ParseResult parse, GlobalOptions globals)
-    {
-        var registry = Registry(parse, globals);
-        var champion = registry.Champion()
-            ?? throw new Model.ModelLoadException($"{registry.Folder}: no champion model; train one with: icp train data-samples/labeled/prospects.csv --models-dir {registry.Folder}");
-        return Model.IcpModel.Load(champion);
-    }
 
-    /// <summary>Any registered model by version, loaded once (drift re-scores earlier months with later models).</summary>
-    public Func<string, Model.IcpModel?> Models(ParseResult parse, GlobalOptions globals)
-    {
-        var registry = Registry(parse, globals);
-        var loaded = new Dictionary<string, Model.IcpModel?>(StringComparer.Ordinal);
-        return version =>
-        {
-            if (!loaded.TryGetValue(version, out var model))
-            {
-                try
-                {
-                    model = Model.IcpModel.Load(registry.Get(version));
-                }
-                catch (Exception e) when (e is Model.ModelLoadException or Model.ModelRegistryException)
-                {
-                    model = null;
-                }
-
-                loaded[version] = model;
-            }
-
-            return model;
-        };
-    }
+    /// <summary>The registry's models, each loaded once: the champion, and any version drift needs.</summary>
+    public Model.ModelCache Models(ParseResult parse, GlobalOptions globals) => new(Registry(parse, globals));
 
     public void Dispose()
     {

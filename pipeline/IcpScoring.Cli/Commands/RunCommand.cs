@@ -49,9 +49,10 @@ internal static class RunCommand
     private static int Execute(ParseResult parse, GlobalOptions globals, CommandScope scope, TextWriter stdout, TextWriter stderr, RunRequest request)
     {
         var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
-        var model = scope.Champion(parse, globals);
+        var models = scope.Models(parse, globals);
+        var model = models.Champion();
         using var store = PipelineStore.Open(scope.DatabasePath(parse, globals));
-        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, scope.Models(parse, globals));
+        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, models.Get);
         RunSummary summary;
         using (var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected, scope.Loggers.CreateLogger("IcpScoring.Cli.Progress")))
         {

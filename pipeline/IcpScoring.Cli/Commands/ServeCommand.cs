@@ -23,7 +23,7 @@ internal static class ServeCommand
                 parse.GetValue(globals.ModelsDir) ?? scope.Settings.Paths.ModelsDir);
 
             // Refuse to start without a usable model or database rather than fail every job.
-            scope.Champion(parse, globals);
+            scope.Models(parse, globals).Champion();
             using (Storage.PipelineStore.Open(paths.Database))
             {
             }

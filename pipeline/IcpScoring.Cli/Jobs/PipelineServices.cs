@@ -14,8 +14,7 @@ namespace IcpScoring.Cli.Jobs;
 internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, ILoggerFactory loggers)
 {
     private readonly Lazy<CompanyDirectory> _directory = new(() => Commands.InspectCommand.LoadDirectory(settings.Ingestion));
-    private readonly Dictionary<string, IcpModel?> _models = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ModelCache _models = new(new ModelRegistry(paths.ModelsDir));
 
     public IcpSettings Settings => settings;
 
@@ -25,39 +24,14 @@ internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, I
 
     public CompanyDirectory Directory => _directory.Value;
 
-    public ModelRegistry Registry => new(paths.ModelsDir);
+    public ModelRegistry Registry => _models.Registry;
 
     public PipelineStore OpenStore() => PipelineStore.Open(paths.Database);
 
-    public IcpModel Champion()
-    {
-        var champion = Registry.Champion()
-            ?? throw new ModelLoadException($"{paths.ModelsDir}: no champion model; train one with: icp train data-samples/labeled/prospects.csv --models-dir {paths.ModelsDir}");
-        return Model(champion.Version) ?? IcpModel.Load(champion);
-    }
+    public IcpModel Champion() => _models.Champion();
 
     /// <summary>A registered model by version, loaded once; null when it cannot be loaded.</summary>
-    public IcpModel? Model(string version)
-    {
-        lock (_lock)
-        {
-            if (!_models.TryGetValue(version, out var model))
-            {
-                try
-                {
-                    model = IcpModel.Load(Registry.Get(version));
-                }
-                catch (Exception e) when (e is ModelLoadException or ModelRegistryException)
-                {
-                    model = null;
-                }
-
-                _models[version] = model;
-            }
-
-            return model;
-        }
-    }
+    public IcpModel? Model(string version) => _models.Get(version);
 
     public MainJob MainJob(PipelineStore store) =>
         new(settings.Pipeline, Directory, Champion(), store, loggers, Model);
