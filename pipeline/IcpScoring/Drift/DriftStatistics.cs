@@ -1,3 +1,5 @@
+using IcpScoring.Reports;
+
 namespace IcpScoring.Drift;
 
 /// <summary>
@@ -8,8 +10,6 @@ internal static class DriftStatistics
 {
     /// <summary>Empty categories count as this share, so a category new in one month never makes PSI infinite.</summary>
     public const double Floor = 1e-4;
-
-    private const double Z95 = 1.959963984540054;
 
     /// <summary>PSI = Σ (now − then) · ln(now / then) over shares, with empty shares floored.</summary>
     public static double Psi(IReadOnlyList<double> previous, IReadOnlyList<double> current)
@@ -64,8 +64,8 @@ internal static class DriftStatistics
 
         var p1 = x1 / (double)n1;
         var p2 = x2 / (double)n2;
-        var (l1, u1) = Wilson(x1, n1);
-        var (l2, u2) = Wilson(x2, n2);
+        var (l1, u1) = Bounds(x1, n1);
+        var (l2, u2) = Bounds(x2, n2);
         var d = p2 - p1;
         var low = d - Math.Sqrt(((p2 - l2) * (p2 - l2)) + ((u1 - p1) * (u1 - p1)));
         var high = d + Math.Sqrt(((u2 - p2) * (u2 - p2)) + ((p1 - l1) * (p1 - l1)));
@@ -83,15 +83,8 @@ internal static class DriftStatistics
         return [.. counts.Select(c => total == 0 ? 0 : c / (double)total)];
     }
 
-    private static (double Low, double High) Wilson(long x, long n)
-    {
-        var p = x / (double)n;
-        var z2 = Z95 * Z95;
-        var denominator = 1 + (z2 / n);
-        var center = (p + (z2 / (2.0 * n))) / denominator;
-        var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
-        return (x == 0 ? 0 : center - half, x == n ? 1 : center + half);
-    }
+    // The same Wilson score interval as the pool report's match rate.
+    private static (double Low, double High) Bounds(long x, long n) => PoolArithmetic.Wilson95(x, n) is [var low, var high] ? (low, high) : (0, 1);
 
     /// <summary>P(Z &gt; z) of the standard normal, from the Chebyshev approximation of erfc in Numerical Recipes (relative error below 1.2e-7).</summary>
     internal static double UpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2));
