@@ -20,16 +20,20 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var (train, holdout) = SplitHoldout(rows);
         var folds = AssignFolds(train);
 
+        // The training part's titles become features once: the folds share its vocabulary (which
+        // n-grams and categories exist, no labels), so only the trainers run per fold.
+        var context = new MLContext(options.Seed);
+        var featurizer = Featurizer.Create(context).Fit(context.Data.LoadFromEnumerable(train));
+        var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train)));
+
         var outOfFold = options.Candidates.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
         Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, fold =>
         {
             // Each fold has its own seeded context: parallel folds stay deterministic.
             var ml = new MLContext(options.Seed + fold);
-            var fit = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i]).ToList();
             var valid = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
-            var featurizer = Featurizer.Create(ml).Fit(ml.Data.LoadFromEnumerable(fit));
-            var fitData = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(fit)));
-            var validData = featurizer.Transform(ml.Data.LoadFromEnumerable(valid.Select(i => train[i])));
+            var fitData = featured.View(ml, i => folds[i] != fold);
+            var validData = featured.View(ml, i => folds[i] == fold);
             foreach (var trainer in options.Candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -56,13 +60,15 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var threshold = ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
 
         // The holdout measures the procedure on rows it never saw; the model kept is then fitted on every row.
-        var context = new MLContext(options.Seed);
-        var candidate = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(context.Data.LoadFromEnumerable(train));
+        var candidate = featurizer.Append(TrainerCatalog.Create(context, best).Fit(featured.View(context, _ => true)));
         var holdoutScores = Probabilities(candidate, context.Data.LoadFromEnumerable(holdout));
         var holdoutMetrics = Metrics([.. holdout.Select(r => r.Label)], holdoutScores, threshold);
         LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
         var allView = context.Data.LoadFromEnumerable(rows);
-        var final = Featurizer.Create(context).Append(TrainerCatalog.Create(context, best)).Fit(allView);
+        // Fitted in two steps, the features cached between them: the trainer passes over the data many
+        // times, and a pipeline fitted in one go would featurize every title again on each pass.
+        var finalFeaturizer = Featurizer.Create(context).Fit(allView);
+        var final = finalFeaturizer.Append(TrainerCatalog.Create(context, best).Fit(context.Data.Cache(finalFeaturizer.Transform(allView))));
 
         var metadata = new ModelMetadata
         {

@@ -21,7 +21,7 @@ internal static class TrainerCatalog
         {
             L2Regularization = 1f,
             L1Regularization = 0f,
-            OptimizationTolerance = 1e-6f,
+            OptimizationTolerance = 1e-5f,
             HistorySize = 20,
             NumberOfThreads = 1,
         }),
@@ -41,7 +41,7 @@ internal static class TrainerCatalog
     /// <summary>The options recorded with a model trained by <paramref name="name"/>.</summary>
     public static IReadOnlyDictionary<string, string> Options(string name) => name switch
     {
-        LogisticRegression => new Dictionary<string, string> { ["trainer"] = "LbfgsLogisticRegression", ["l2"] = "1", ["l1"] = "0", ["tolerance"] = "1e-6", ["threads"] = "1" },
+        LogisticRegression => new Dictionary<string, string> { ["trainer"] = "LbfgsLogisticRegression", ["l2"] = "1", ["l1"] = "0", ["tolerance"] = "1e-5", ["threads"] = "1" },
         FastTree => new Dictionary<string, string> { ["trainer"] = "FastTreeBinary", ["features"] = "title words, categories, size order", ["trees"] = "100", ["leaves"] = "8", ["minLeaf"] = "10", ["learningRate"] = "0.1", ["threads"] = "1" },
         _ => throw new ArgumentException($"unknown trainer {name}", nameof(name)),
     };
