@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using IcpScoring.Storage;
 
 namespace IcpScoring.Model;
 
@@ -46,10 +48,10 @@ internal static class AtomicFiles
         }
     }
 
-    /// <summary>Whether a file name is one of the temporary files <see cref="Write"/> creates.</summary>
     /// <summary>
-    /// Removes the temporary files that writers killed mid-write left in a folder (not below it).
-    /// Call it only where no other live writer works on the same files.
+    /// Removes the temporary files that writers killed mid-write left in a folder (not below it):
+    /// those of a process of this machine that has ended. A live writer's file, or one of another
+    /// machine sharing the folder, is left alone.
     /// </summary>
     public static void RemoveLeftovers(string folder)
     {
@@ -60,20 +62,32 @@ internal static class AtomicFiles
 
         foreach (var file in Directory.EnumerateFiles(folder))
         {
-            if (IsTemporaryName(Path.GetFileName(file)))
+            if (IsTemporaryName(Path.GetFileName(file)) && WriterOf(Path.GetFileName(file)) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
             {
                 TryDelete(file);
             }
         }
     }
 
+    /// <summary>Whether a file name is one of the temporary files <see cref="Write"/> creates.</summary>
     public static bool IsTemporaryName(string fileName) =>
         fileName.StartsWith('.') && fileName.Contains(TempMarker, StringComparison.Ordinal);
+
+    // .<name>.tmp-<32 hex digits>-<machine>-<pid>: the writer, as a ledger claimant ("machine:pid").
+    internal static string? WriterOf(string fileName)
+    {
+        var at = fileName.LastIndexOf(TempMarker, StringComparison.Ordinal);
+        var rest = at < 0 ? "" : fileName[(at + TempMarker.Length)..];
+        var dash = rest.LastIndexOf('-');
+        return rest.Length > 34 && rest[32] == '-' && dash > 32 && int.TryParse(rest[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? $"{rest[33..dash]}:{pid}"
+            : null;
+    }
 
     private static string TempPathFor(string target) =>
         Path.Combine(
             Path.GetDirectoryName(target)!,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $".{Path.GetFileName(target)}{TempMarker}{Guid.NewGuid():N}"));
+            string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(target)}{TempMarker}{Guid.NewGuid():N}-{Environment.MachineName}-{Environment.ProcessId}"));
 
     private static void TryDelete(string temp)
     {

@@ -19,7 +19,9 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
     {
         var ledger = store.Ledger().ToDictionary(e => e.Id);
         var latest = new Dictionary<string, DriftReport>(StringComparer.Ordinal);
-        var names = accounts?.Distinct(StringComparer.Ordinal) ?? store.Snapshots().Select(s => s.Account).Distinct(StringComparer.Ordinal);
+        // Accounts a killed run committed snapshots for but never wrote reports of are done too.
+        var pending = store.DriftPending();
+        var names = (accounts ?? store.Snapshots().Select(s => s.Account)).Concat(pending.Keys).Distinct(StringComparer.Ordinal);
         foreach (var account in names.Order(StringComparer.Ordinal))
         {
             var months = store.Snapshots(account).OrderBy(s => s.Month, StringComparer.Ordinal).ToList();
@@ -35,12 +37,14 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
                 var report = DriftCalculator.Compare(previous, current, trend[..(i + 1)], rescored, options);
                 var folder = Path.Combine(outRoot, Folder(current.Info), current.Info.Month);
                 Directory.CreateDirectory(folder);
+                AtomicFiles.RemoveLeftovers(folder);
                 DriftJson.Write(Path.Combine(folder, "drift.json"), report);
                 DriftHtml.Write(Path.Combine(folder, "drift.html"), report);
                 latest[account] = report;
                 previous = current;
             }
 
+            store.DriftWritten(account, months.Count == 0 ? long.MaxValue : months.Max(m => m.Id));
             LogRefreshed(account, months.Count);
         }
 

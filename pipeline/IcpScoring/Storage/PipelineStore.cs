@@ -260,6 +260,37 @@ internal sealed class PipelineStore : IDisposable
         }
     }
 
+    /// <summary>Accounts whose drift reports wait to be written, each with the newest snapshot that made them wait.</summary>
+    public IReadOnlyDictionary<string, long> DriftPending() =>
+        Locked(() =>
+        {
+            using var command = Command("SELECT account, snapshot_id FROM drift_pending");
+            using var reader = command.ExecuteReader();
+            var pending = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                pending[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return pending;
+        });
+
+    /// <summary>
+    /// An account's drift reports are written from its snapshots up to <paramref name="upToSnapshot"/>;
+    /// a snapshot committed since then keeps it waiting.
+    /// </summary>
+    public void DriftWritten(string account, long upToSnapshot)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        Locked(() =>
+        {
+            using var command = Command("DELETE FROM drift_pending WHERE account = @account AND snapshot_id <= @upTo");
+            Bind(command, "@account", account);
+            Bind(command, "@upTo", upToSnapshot);
+            command.ExecuteNonQuery();
+        });
+    }
+
     public long StartRun(string command, string claimant)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);

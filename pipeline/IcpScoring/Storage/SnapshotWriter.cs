@@ -81,6 +81,14 @@ internal sealed class SnapshotWriter : IDisposable
             // seq numbers the rows in key order, so reading a snapshot back in key order walks its
             // primary key; ties between equal keys keep the order they were added in (a stable sort).
             Insert(transaction, id, _rows.OrderBy(r => r.Key, StringComparer.Ordinal));
+            Execute(
+                transaction,
+                "INSERT INTO drift_pending (account, snapshot_id) VALUES (@account, @id) ON CONFLICT (account) DO UPDATE SET snapshot_id = excluded.snapshot_id",
+                c =>
+                {
+                    Key(c);
+                    PipelineStore.Bind(c, "@id", id);
+                });
             transaction.Commit();
             return previous is not null;
         });

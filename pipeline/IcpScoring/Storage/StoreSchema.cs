@@ -79,6 +79,17 @@ internal static class StoreSchema
                 summary_json TEXT
             );
             """),
+
+        // An account whose snapshots changed and whose drift reports are not yet written again:
+        // marked in the snapshot's own transaction, cleared once its reports are written, so a run
+        // killed between the two leaves the work for the next run instead of losing it.
+        new(2, """
+            CREATE TABLE drift_pending (
+                account TEXT NOT NULL PRIMARY KEY,
+                snapshot_id BIGINT NOT NULL
+            );
+            INSERT INTO drift_pending (account, snapshot_id) SELECT account, MAX(id) FROM snapshots GROUP BY account;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

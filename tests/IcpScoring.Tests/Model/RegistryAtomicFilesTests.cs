@@ -71,4 +71,28 @@ public sealed class RegistryAtomicFilesTests : IDisposable
 
         Assert.Equal("Müller"u8.ToArray(), File.ReadAllBytes(path));
     }
+
+    [Fact]
+    public void LeftoversOfEndedWritersAreRemovedAndLiveOnesKept()
+    {
+        using var ended = System.Diagnostics.Process.Start("true")!;
+        ended.WaitForExit();
+        var machine = Environment.MachineName;
+        var dead = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{machine}-{ended.Id}");
+        var live = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{machine}-{Environment.ProcessId}");
+        var elsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-another-machine-{ended.Id}");
+        var unknown = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}");
+        foreach (var f in new[] { dead, live, elsewhere, unknown })
+        {
+            File.WriteAllText(f, "half");
+        }
+
+        AtomicFiles.RemoveLeftovers(_dir.Path);
+
+        Assert.False(File.Exists(dead));
+        Assert.False(File.Exists(unknown));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(elsewhere));
+        Assert.Equal($"another-machine:{ended.Id}", AtomicFiles.WriterOf(Path.GetFileName(elsewhere)));
+    }
 }

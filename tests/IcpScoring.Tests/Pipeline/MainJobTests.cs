@@ -97,6 +97,32 @@ public sealed class MainJobTests : IDisposable
     }
 
     [Fact]
+    public void DriftReportsARunDidNotWriteAreWrittenByTheNextRunEvenWithNothingNew()
+    {
+        // The first run stops after committing every snapshot, as a run killed before its drift reports would.
+        Run(new RunRequest(Out, Inbox: Inbox) { RefreshReports = false });
+        Assert.Empty(Directory.EnumerateFiles(Out, "drift.json", SearchOption.AllDirectories));
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            Assert.Equal(["acme-marketing", "northwind-sales"], store.DriftPending().Keys.Order(StringComparer.Ordinal));
+        }
+
+        var second = Run();
+
+        Assert.Equal(0, second.Processed);
+        foreach (var am in AccountMonths)
+        {
+            Assert.True(File.Exists(Path.Combine(Out, am, "drift.json")), $"{am}/drift.json missing");
+            Assert.True(File.Exists(Path.Combine(Out, am, "drift.html")), $"{am}/drift.html missing");
+        }
+
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            Assert.Empty(store.DriftPending());
+        }
+    }
+
+    [Fact]
     public void TheSameFileUnderAnotherNameIsRecognised()
     {
         Run();
