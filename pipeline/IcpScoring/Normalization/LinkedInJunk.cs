@@ -15,7 +15,8 @@ internal static partial class LinkedInJunk
     // whitespace collapsed to one space, trimmed, in Unicode composed form (é, not e + ´).
     public static string Strip(string text)
     {
-        var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        // ASCII text is already composed; asking ICU costs more than the rest of the cleaning.
+        var normalized = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         var withoutSymbols = RemoveSymbols(normalized);
         var withoutDegree = DegreeRegex().Replace(withoutSymbols, " ");
         var withoutPronouns = PronounsRegex().Replace(withoutDegree, " ");

@@ -33,17 +33,17 @@ internal sealed class AccountAccumulator(string account)
 
     public List<TargetRow> Targets { get; } = [];
 
-    public List<SnapshotRow> Rows { get; } = [];
-
-    public void AddHidden(Connection c, string key)
+    /// <summary>Counts a hidden profile; returns its snapshot row.</summary>
+    public SnapshotRow AddHidden(Connection c, string key)
     {
         Connections++;
         Hidden++;
         Seen(c);
-        Rows.Add(new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn));
+        return new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn);
     }
 
-    public void Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<string> reasons)
+    /// <summary>Counts a scored connection (a target when it matches); returns its snapshot row.</summary>
+    public SnapshotRow Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<string> reasons)
     {
         Connections++;
         Scored++;
@@ -56,11 +56,12 @@ internal sealed class AccountAccumulator(string account)
         Count(_size, c.CompanySize?.Label ?? "(unknown)", match);
         Count(_seniority, SegmentNames.Seniority(input.Seniority), match);
         Count(_function, SegmentNames.Function(input.Function), match);
-        Rows.Add(new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn));
         if (match)
         {
             Targets.Add(new TargetRow(c.Name, c.Company, c.Title, c.ProfileUrl, c.Email, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", probability, tier, reasons));
         }
+
+        return new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn);
     }
 
     public Segments Segments() => new(Sorted(_industry), SortedBySize(), Sorted(_seniority), Sorted(_function));

@@ -12,7 +12,7 @@ namespace IcpScoring.Pipeline;
 /// One export's journey: read it once to find the distinct (title, industry, size) inputs, score
 /// each once through one batch transform, read it again to gather every account's report and
 /// snapshot, then write the reports (atomically) and replace the snapshots. Memory holds the
-/// distinct inputs and each account's pool, not the rows.
+/// distinct inputs and each account's pool, not the rows: those wait in a spill file.
 /// </summary>
 internal sealed partial class ExportProcessor(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILogger<ExportProcessor> logger)
 {
@@ -21,6 +21,8 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     public (IngestReport Report, IReadOnlyList<AccountMonthResult> Results) Process(
         InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, IProgress<FileProgress>? progress, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
         // Pass 1: the distinct inputs.
         var index = new Dictionary<(string Title, int Industry, char Size), int>();
         var inputs = new List<ModelInput>();
@@ -58,10 +60,12 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         }
 
         LogScored(report.File, report.Connections, inputs.Count, matches.Count);
+        var scoredAt = clock.Elapsed;
 
         // Pass 2: every account's numbers, pool and snapshot.
         var accounts = new Dictionary<string, AccountAccumulator>(StringComparer.Ordinal);
         long ordinal = 0;
+        using var snapshots = store.BeginSnapshots(ledgerId, model.Version);
         using (var ingestion = ExportIngestion.Open(file.Path, settings.Ingestion, directory))
         {
             foreach (var c in ingestion.Connections(cancellationToken))
@@ -75,13 +79,13 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                 var key = SnapshotKeys.For(c, ordinal++);
                 if (c.IsHidden)
                 {
-                    acc.AddHidden(c, key);
+                    snapshots.Add(account, acc.AddHidden(c, key));
                 }
                 else
                 {
                     var i = InputIndex(c, index, inputs);
                     var p = probabilities[i];
-                    acc.Add(c, key, inputs[i], p, model.IsMatch(p), settings.Model.Tier(p), reasons[i] ?? []);
+                    snapshots.Add(account, acc.Add(c, key, inputs[i], p, model.IsMatch(p), settings.Model.Tier(p), reasons[i] ?? []));
                 }
 
                 if (ordinal % ProgressEvery == 0)
@@ -92,18 +96,42 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             }
         }
 
+        var gatheredAt = clock.Elapsed;
         progress?.Report(new FileProgress(file.RelativePath, "writing", rows, rows));
-        // Months first (a file without one fails before anything is written), then every account's
-        // files rendered on all cores, then the snapshots one at a time (SQLite has one writer).
+        // Months first (a file without one fails before anything is written). Then every account's
+        // files are rendered on all cores while the file's snapshots go into the database in one
+        // transaction, which commits only once every report is written.
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
-        var reports = new PoolReport[ordered.Count];
-        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
-            reports[i] = WriteFiles(ordered[i].Account, ordered[i].Month, file, report, outRoot));
+        var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report)).ToArray();
+        SnapshotHeader[] headers = [.. ordered.Select((o, i) => new SnapshotHeader(
+            o.Account.Account, reports[i].Month, o.Account.Connections, o.Account.Hidden, o.Account.Scored, o.Account.Matched, o.Account.Matched,
+            new SnapshotSummary(o.Month.Folder, reports[i].IcpMatchRate, reports[i].PoolDepth, model.Version).ToJson()))];
+        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = Task.Run(() => snapshots.Commit(headers, () => rendered.Task.GetAwaiter().GetResult()), CancellationToken.None);
+        try
+        {
+            Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+                WriteFiles(ordered[i].Account, reports[i], ordered[i].Month.Folder, file, report, outRoot));
+            rendered.SetResult();
+        }
+        catch (Exception e)
+        {
+            // The snapshots roll back on seeing this; wait for that, so nothing of this file outlives it.
+            rendered.SetException(e);
+            ((IAsyncResult)commit).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
+        var renderedAt = clock.Elapsed;
+        var replaced = commit.GetAwaiter().GetResult();
+        LogStages(report.File, scoredAt.TotalSeconds, (gatheredAt - scoredAt).TotalSeconds, (renderedAt - gatheredAt).TotalSeconds, (clock.Elapsed - gatheredAt).TotalSeconds);
         var results = new List<AccountMonthResult>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results.Add(CommitSnapshot(ordered[i].Account, reports[i], ordered[i].Month.Folder, ledgerId, outRoot));
+            var (acc, month) = ordered[i];
+            var r = reports[i];
+            LogWritten(acc.Account, r.Month, acc.Connections, acc.Matched, replaced[acc.Account]);
+            results.Add(new AccountMonthResult(acc.Account, r.Month, r.MonthSource, Path.Combine(outRoot, month.Folder, r.Month), acc.Connections, acc.Matched, acc.Matched, r.IcpMatchRate, replaced[acc.Account]));
         }
 
         return (report, results);
@@ -118,12 +146,11 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return (month, source, AccountNames.Slug(acc.Account));
     }
 
-    private PoolReport WriteFiles(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, string outRoot)
+    private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest)
     {
-        var folder = Path.Combine(outRoot, when.Folder, when.Month);
         var rate = acc.Scored == 0 ? 0 : acc.Matched / (double)acc.Scored;
         var b = settings.Benchmarks;
-        var report = new PoolReport
+        return new PoolReport
         {
             Account = acc.Account,
             Month = when.Month,
@@ -148,7 +175,11 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             Assumptions = PoolArithmetic.Assumptions(b),
             Source = new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0),
         };
+    }
 
+    private void WriteFiles(AccountAccumulator acc, PoolReport report, string accountFolder, InboxFile file, IngestReport ingest, string outRoot)
+    {
+        var folder = Path.Combine(outRoot, accountFolder, report.Month);
         var targets = acc.Targets
             .OrderByDescending(t => t.Score)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
@@ -163,25 +194,6 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), file.RelativePath, ingest.Rejects, ingest.Rejected);
-        return report;
-    }
-
-    private AccountMonthResult CommitSnapshot(AccountAccumulator acc, PoolReport report, string folderName, long ledgerId, string outRoot)
-    {
-        bool replaced;
-        using (var snapshot = store.BeginSnapshot(acc.Account, report.Month, ledgerId, model.Version))
-        {
-            foreach (var row in acc.Rows)
-            {
-                snapshot.Add(row);
-            }
-
-            var summary = new SnapshotSummary(folderName, report.IcpMatchRate, report.PoolDepth, model.Version);
-            replaced = snapshot.Commit(acc.Connections, acc.Hidden, acc.Scored, acc.Matched, acc.Matched, summary.ToJson());
-        }
-
-        LogWritten(acc.Account, report.Month, acc.Connections, acc.Matched, replaced);
-        return new AccountMonthResult(acc.Account, report.Month, report.MonthSource, Path.Combine(outRoot, folderName, report.Month), acc.Connections, acc.Matched, acc.Matched, report.IcpMatchRate, replaced);
     }
 
     private static string AccountOf(Connection c, InboxFile file, string? accountOverride, string name) =>
@@ -205,6 +217,9 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Export}: {Connections} connections, {Distinct} distinct inputs, {Matching} of them ICP matches")]
     private partial void LogScored(string export, long connections, int distinct, int matching);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stages of {Export}: read and scored in {Scoring:F2} s, accounts gathered in {Gathering:F2} s, reports written in {Reporting:F2} s, reports and snapshots done in {Committing:F2} s")]
+    private partial void LogStages(string export, double scoring, double gathering, double reporting, double committing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Account} {Month}: {Connections} connections, pool {Pool}, replaced an earlier snapshot: {Replaced}")]
     private partial void LogWritten(string account, string month, long connections, long pool, bool replaced);

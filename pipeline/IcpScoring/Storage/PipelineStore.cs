@@ -194,9 +194,17 @@ internal sealed class PipelineStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(month);
         ArgumentException.ThrowIfNullOrEmpty(modelVersion);
 
+        return new SnapshotWriter(BeginSnapshots(ledgerId, modelVersion), account, month);
+    }
+
+    /// <summary>Every account's snapshot of one export, committed together.</summary>
+    public SnapshotBatch BeginSnapshots(long ledgerId, string modelVersion)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelVersion);
+
         // Checked now rather than by the foreign key at Commit, after a million rows were scored.
         Locked(() => FindById(ledgerId, null));
-        return new SnapshotWriter(Database, StoreConnections.Open(Database), _clock, account, month, ledgerId, modelVersion);
+        return new SnapshotBatch(Database, StoreConnections.Open(Database), _clock, ledgerId, modelVersion);
     }
 
     public IReadOnlyList<SnapshotInfo> Snapshots(string? account = null) =>
@@ -239,11 +247,14 @@ internal sealed class PipelineStore : IDisposable
             WHERE snapshot_id = @snapshotId
             ORDER BY seq
             """;
+        // Rows are stored in the order they came; they are handed out in key order (equal keys in
+        // the order they came), sorted here rather than by an index every insert would have to update.
+        var rows = new List<SnapshotRow>();
         Bind(command, "@snapshotId", snapshotId);
         using var reader = StoreConnections.Guard(Database, () => command.ExecuteReader());
         while (StoreConnections.Guard(Database, reader.Read))
         {
-            yield return new SnapshotRow(
+            rows.Add(new SnapshotRow(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
@@ -256,8 +267,10 @@ internal sealed class PipelineStore : IDisposable
                 reader.GetInt64(9) != 0,
                 reader.GetInt64(10) != 0,
                 reader.GetInt64(11) != 0,
-                reader.IsDBNull(12) ? null : StoreValues.Date(reader.GetString(12)));
+                reader.IsDBNull(12) ? null : StoreValues.Date(reader.GetString(12))));
         }
+
+        return rows.OrderBy(r => r.Key, StringComparer.Ordinal);
     }
 
     /// <summary>Accounts whose drift reports wait to be written, each with the newest snapshot that made them wait.</summary>

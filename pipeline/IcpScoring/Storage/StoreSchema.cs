@@ -90,6 +90,12 @@ internal static class StoreSchema
             );
             INSERT INTO drift_pending (account, snapshot_id) SELECT account, MAX(id) FROM snapshots GROUP BY account;
             """),
+
+        // Nothing reads a snapshot by key (rows are sorted in memory), and every row inserted had to
+        // update this index too.
+        new(3, """
+            DROP INDEX IF EXISTS ix_snapshot_connections_key;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

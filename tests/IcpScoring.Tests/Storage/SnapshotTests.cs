@@ -203,4 +203,84 @@ public sealed class SnapshotTests : IDisposable
 
         Assert.IsType<ObjectDisposedException>(error);
     }
+
+    [Fact]
+    public void ABatchCommitsEveryAccountOfAnExportTogether()
+    {
+        var old = _store.WriteSnapshot("globex", "2026-02", "g0");
+        var ledgerId = _store.Claim(2);
+
+        IReadOnlyDictionary<string, bool> replaced;
+        using (var batch = _store.BeginSnapshots(ledgerId, "v2"))
+        {
+            batch.Add("acme", StoreSome.Row("a2"));
+            batch.Add("globex", StoreSome.Row("g2", 0.7));
+            batch.Add("acme", StoreSome.Row("a1") with { Company = "Zoë & Söhne GmbH", ConnectedOn = null });
+            batch.Add("globex", StoreSome.Row("g1", 0.2));
+            replaced = batch.Commit([new("acme", "2026-02", 2, 0, 2, 0, 0, "{}"), new("globex", "2026-02", 2, 0, 2, 1, 1, "{}")]);
+        }
+
+        Assert.Equal(new Dictionary<string, bool> { ["acme"] = false, ["globex"] = true }, replaced);
+        var acme = _store.SnapshotRows(_store.Snapshot("acme", "2026-02")!.Id).ToList();
+        Assert.Equal(["a1", "a2"], acme.Select(r => r.Key));
+        Assert.Equal(("Zoë & Söhne GmbH", null), (acme[0].Company, acme[0].ConnectedOn));
+        Assert.Equal([("g1", 0.2), ("g2", 0.7)], _store.SnapshotRows(_store.Snapshot("globex", "2026-02")!.Id).Select(r => (r.Key, r.Probability)));
+        Assert.Empty(_store.SnapshotRows(old.Id));
+    }
+
+    [Fact]
+    public void ABatchWithRowsOfAnAccountItDoesNotCommitWritesNothing()
+    {
+        var ledgerId = _store.Claim(1);
+        using var batch = _store.BeginSnapshots(ledgerId, "v1");
+        batch.Add("acme", StoreSome.Row("a1"));
+        batch.Add("globex", StoreSome.Row("g1"));
+
+        var error = Record.Exception(() => batch.Commit([new("acme", "2026-02", 1, 0, 1, 0, 0, "{}")]));
+
+        Assert.IsType<ArgumentException>(error);
+        Assert.Contains("globex", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_store.Snapshots());
+    }
+
+    [Fact]
+    public void RowsWaitingForCommitAreInNoFileAnyoneCouldFindOrThatOutlivesTheWriter()
+    {
+        var ledgerId = _store.Claim(1);
+        var before = Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal).ToList();
+
+        using (var batch = _store.BeginSnapshots(ledgerId, "v1"))
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                batch.Add("acme", StoreSome.Row(i.ToString("x6", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            // The spill file was unlinked as soon as it was opened: a killed process leaves nothing.
+            Assert.Equal(before, Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal));
+            batch.Commit([new("acme", "2026-02", 10_000, 0, 10_000, 0, 0, "{}")]);
+        }
+
+        Assert.Equal(10_000, _store.SnapshotRows(_store.Snapshot("acme", "2026-02")!.Id).Count());
+        Assert.Equal(before, Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AFailureBeforeCommitRollsEverySnapshotOfTheBatchBack()
+    {
+        var previous = _store.WriteSnapshot("acme", "2026-02", "k1");
+        var ledgerId = _store.Claim(2);
+        using var batch = _store.BeginSnapshots(ledgerId, "v2");
+        batch.Add("acme", StoreSome.Row("new"));
+        batch.Add("globex", StoreSome.Row("g1"));
+
+        var error = Record.Exception(() => batch.Commit(
+            [new("acme", "2026-02", 1, 0, 1, 0, 0, "{}"), new("globex", "2026-02", 1, 0, 1, 0, 0, "{}")],
+            beforeCommit: () => throw new IOException("disk full while writing pool.html")));
+
+        Assert.IsType<IOException>(error);
+        Assert.Equal([previous], _store.Snapshots());
+        Assert.Equal(["k1"], _store.SnapshotRows(previous.Id).Select(r => r.Key));
+        Assert.DoesNotContain("globex", _store.DriftPending().Keys);
+    }
 }
