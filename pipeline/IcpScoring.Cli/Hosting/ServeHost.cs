@@ -1,5 +1,6 @@
 using Hangfire;
 using IcpScoring.Cli.Jobs;
+using IcpScoring.Cli.Web;
 using IcpScoring.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ internal static class ServeHost
         builder.Services.AddTransient<FileJob>();
         builder.Services.AddTransient<RefreshJob>();
         builder.Services.AddTransient<RetrainJob>();
+        WebEndpoints.AddWeb(builder.Services, settings.Web);
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -56,7 +58,7 @@ internal static class ServeHost
             AppPath = null,
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/", () => Results.Redirect("/hangfire"));
+        WebEndpoints.MapWeb(app, paths);
 
         JobsOptions.TryTimeZone(settings.Jobs.TimeZone, out var zone);
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();

@@ -38,7 +38,7 @@ internal sealed partial class FileJob(PipelineServices services, IBackgroundJobC
         return $"{result.Status}: {result.Detail}";
     }
 
-    private IProgress<FileProgress> Progress(string file) => new ProgressToLog(this, file);
+    private IProgress<FileProgress> Progress(string file) => new ProgressToLog(this, services.Board, file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "File job finished: {Status}: {Detail}")]
     private partial void LogDone(string status, string detail);
@@ -49,13 +49,14 @@ internal sealed partial class FileJob(PipelineServices services, IBackgroundJobC
     [LoggerMessage(Level = LogLevel.Information, Message = "{Stage} {Rows} of {Total} rows")]
     private partial void LogProgress(string stage, long rows, long? total);
 
-    private sealed class ProgressToLog(FileJob owner, string file) : IProgress<FileProgress>
+    private sealed class ProgressToLog(FileJob owner, JobBoard board, string file) : IProgress<FileProgress>
     {
         public void Report(FileProgress value)
         {
             if (value.File == file)
             {
                 owner.LogProgress(value.Stage, value.Rows, value.TotalRows);
+                board.Report(value);
             }
         }
     }

@@ -18,6 +18,9 @@ internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, I
 
     public IcpSettings Settings => settings;
 
+    /// <summary>What the pages started and how far the files being processed are.</summary>
+    public JobBoard Board { get; } = new();
+
     public ServePaths Paths => paths;
 
     public ILoggerFactory Loggers => loggers;

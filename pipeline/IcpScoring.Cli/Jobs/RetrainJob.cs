@@ -18,13 +18,13 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
 {
     [DisplayName("Retrain on {0}")]
     [AutomaticRetry(Attempts = 2)]
-    public string Train(string relativePath, CancellationToken cancellationToken)
+    public RetrainResult Train(string relativePath, CancellationToken cancellationToken)
     {
         using var _ = LogContext.PushProperty("File", relativePath);
         var path = Path.Combine(services.Paths.Inbox, relativePath);
         if (!File.Exists(path))
         {
-            return "no longer in the inbox";
+            return new("no longer in the inbox");
         }
 
         var sha = FileHashes.Sha256(path);
@@ -32,7 +32,7 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         using var store = services.OpenStore();
         if (!store.TryClaim(sha, relativePath, null, null, Claimant.Current, TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes), out var entry))
         {
-            return entry.Status == FileStatus.Done ? $"already trained on this file ({entry.Path})" : $"being trained by {entry.ClaimedBy}";
+            return new(entry.Status == FileStatus.Done ? $"already trained on this file ({entry.Path})" : $"being trained by {entry.ClaimedBy}");
         }
 
         try
@@ -42,7 +42,7 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
             var m = outcome.Challenger.Metadata;
             store.Complete(entry.Id, outcome.Challenger.Version, new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
             LogTrained(outcome.Challenger.Version, outcome.Promoted, outcome.Decision);
-            return $"{outcome.Challenger.Version}: {outcome.Decision}";
+            return new($"{outcome.Challenger.Version}: {outcome.Decision}", outcome.Challenger.Version, outcome.Promoted, m.Holdout, outcome.PreviousChampion, outcome.ChampionOnHoldout);
         }
         catch (Exception e) when (e is UnreadableExportException or ModelTrainingException)
         {
@@ -52,7 +52,7 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
             File.Move(path, target, overwrite: true);
             store.Fail(entry.Id, e.Message);
             LogFailed(e.Message);
-            return $"failed: {e.Message}";
+            return new($"failed: {e.Message}");
         }
         catch (OperationCanceledException)
         {

@@ -77,7 +77,7 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
         return alerts;
     }
 
-    private static List<string>? SavedAlerts(string driftJson)
+    internal static List<string>? SavedAlerts(string driftJson)
     {
         try
         {
@@ -128,7 +128,7 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
         return rows.Count == 0 ? 0 : which.Count(i => model.IsMatch(p[i])) / (double)rows.Count;
     }
 
-    private static string Folder(SnapshotInfo info) => SnapshotSummary.FromJson(info.SummaryJson)?.AccountFolder ?? AccountNames.Slug(info.Account);
+    internal static string Folder(SnapshotInfo info) => SnapshotSummary.FromJson(info.SummaryJson)?.AccountFolder ?? AccountNames.Slug(info.Account);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drift reports of {Account}: {Months} months")]
     private partial void LogRefreshed(string account, int months);

@@ -148,7 +148,9 @@ public sealed class JobServerTests : IDisposable
 
         var result = new RetrainJob(services, NullLogger<RetrainJob>.Instance).Train("labels/prospects.csv", CancellationToken.None);
 
-        Assert.StartsWith("v1: promoted", result, StringComparison.Ordinal);
+        Assert.StartsWith("v1: promoted", result.Summary, StringComparison.Ordinal);
+        Assert.True(result.Promoted);
+        Assert.NotNull(result.Challenger);
         Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(models).ChampionVersion);
     }
 

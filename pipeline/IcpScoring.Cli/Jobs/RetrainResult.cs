@@ -1,0 +1,12 @@
+using IcpScoring.Model;
+
+namespace IcpScoring.Cli.Jobs;
+
+/// <summary>
+/// What a retrain job did, kept as the job's result (in Hangfire's storage, shown on its dashboard
+/// and on the retrain page): the challenger's holdout metrics next to the champion's on the same rows.
+/// </summary>
+internal sealed record RetrainResult(string Summary, string? Version = null, bool Promoted = false, ModelMetrics? Challenger = null, string? Champion = null, ModelMetrics? ChampionOnHoldout = null)
+{
+    public override string ToString() => Summary;
+}

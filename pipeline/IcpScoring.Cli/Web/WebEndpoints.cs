@@ -1,0 +1,397 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage.Monitoring;
+using IcpScoring.Cli.Jobs;
+using IcpScoring.Ingestion;
+using IcpScoring.Model;
+using IcpScoring.Pipeline;
+using IcpScoring.Reports;
+using IcpScoring.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace IcpScoring.Cli.Web;
+
+/// <summary>
+/// The pages of <c>icp serve</c>: the portfolio, the upload of an export, retraining on labeled
+/// prospects, a job's progress and outcome, and the reports themselves as files. Plain HTML forms,
+/// no script; every form carries an antiforgery token; uploads are checked before they reach the inbox.
+/// </summary>
+internal static class WebEndpoints
+{
+    private const string RefreshWhileWaiting = "1";
+
+    public static void AddWeb(IServiceCollection services, WebOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "icp-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__antiforgery";
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
+    }
+
+    public static void MapWeb(WebApplication app, ServePaths paths)
+    {
+        Directory.CreateDirectory(paths.Out);
+
+        // The reports as they are; dot-files (a writer's temporary files) are never served.
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.GetFullPath(paths.Out)), RequestPath = "/reports" });
+        app.MapGet("/", Portfolio);
+        app.MapGet("/upload", UploadForm);
+        app.MapPost("/upload", Upload);
+        app.MapGet("/retrain", RetrainForm);
+        app.MapPost("/retrain", Retrain);
+        app.MapGet("/jobs/{id}", Job);
+    }
+
+    private static IResult Portfolio(PipelineServices services)
+    {
+        using var store = services.OpenStore();
+        string version;
+        try
+        {
+            version = services.Champion().Version;
+        }
+        catch (ModelLoadException e)
+        {
+            return WebPage.Problem("No model", e.Message, StatusCodes.Status503ServiceUnavailable, "/retrain");
+        }
+
+        var alerts = store.Snapshots()
+            .GroupBy(s => s.Account, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(s => s.Month, StringComparer.Ordinal)!)
+            .ToDictionary(s => s.Account, s => (IReadOnlyList<string>)(DriftJob.SavedAlerts(Path.Combine(services.Paths.Out, DriftJob.Folder(s), s.Month, "drift.json")) ?? []), StringComparer.Ordinal);
+        var html = PortfolioHtml.Render(PortfolioBuilder.Build(store, version, [], alerts));
+
+        // The report's links are relative to the output folder, served under /reports/.
+        var nav = WebPage.Begin("x").ToString();
+        var navHtml = nav[nav.IndexOf("<nav", StringComparison.Ordinal)..];
+        html = html.Replace("<title>", "<base href=\"/reports/\">\n<title>", StringComparison.Ordinal)
+            .Replace("<main>\n", "<main>\n" + navHtml, StringComparison.Ordinal);
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static IResult UploadForm(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        using var store = services.OpenStore();
+        var accounts = store.Snapshots().Select(s => s.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sb = WebPage.Begin("Upload an export");
+        sb.Append("<header><p class=\"eyebrow\">Upload</p><h1>Upload a monthly export</h1>")
+            .Append("<p class=\"sub\">LinkedIn's Connections.csv, its export .zip, or an enriched CSV (Apollo, Sales Navigator). At most ")
+            .Append(options.MaxUploadMegabytes.ToString(CultureInfo.InvariantCulture)).Append(" MB.</p></header>\n")
+            .Append("<section><form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">\n")
+            .Append(WebPage.Hidden(tokens.FormFieldName, tokens.RequestToken)).Append('\n')
+            .Append("<dl><dt><label for=\"account\">Account</label></dt><dd><input id=\"account\" name=\"account\" list=\"accounts\" required maxlength=\"80\" autocomplete=\"off\">")
+            .Append("<datalist id=\"accounts\">");
+        foreach (var a in accounts)
+        {
+            sb.Append("<option value=\"").Append(HtmlText.Encode(a)).Append("\">");
+        }
+
+        sb.Append("</datalist></dd>\n")
+            .Append("<dt><label for=\"month\">Month</label></dt><dd><input id=\"month\" name=\"month\" type=\"month\" required value=\"")
+            .Append(Uploads.CurrentMonth(TimeProvider.System)).Append("\"></dd>\n")
+            .Append("<dt><label for=\"file\">File</label></dt><dd><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv,.zip\"></dd></dl>\n")
+            .Append("<p><button id=\"submit\" type=\"submit\">Upload and score</button></p></form></section>\n");
+        return WebPage.End(sb);
+    }
+
+    private static async Task<IResult> Upload(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options, IBackgroundJobClient jobs)
+    {
+        var (form, problem) = await ReadForm(http, antiforgery, options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var account = form!["account"].ToString().Trim();
+        var month = form["month"].ToString().Trim();
+        var file = form.Files.GetFile("file");
+        var error = Uploads.AccountProblem(account) ?? Uploads.MonthProblem(month)
+            ?? (file is null || file.Length == 0 ? "Choose a file to upload." : null)
+            ?? (Uploads.ExtensionOf(file!.FileName) is null ? $"{file.FileName} is neither a .csv nor a .zip export." : null);
+        if (error is not null)
+        {
+            return WebPage.Problem("Upload refused", error, StatusCodes.Status400BadRequest, "/upload");
+        }
+
+        var extension = Uploads.ExtensionOf(file!.FileName)!;
+        var staged = await Uploads.Stage(services.Paths, file, extension, http.RequestAborted);
+        UploadCheck check;
+        try
+        {
+            var report = ExportIngestion.Inspect(staged, services.Settings.Ingestion, services.Directory, http.RequestAborted);
+            check = new UploadCheck(account, month, file.FileName, FileHashes.Sha256(staged), report.Format, report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected, [.. report.Rejects.Take(5)]);
+        }
+        catch (UnreadableExportException e)
+        {
+            File.Delete(staged);
+            return WebPage.Problem("Not an export we can read", $"{file.FileName}: {e.Problem}", StatusCodes.Status400BadRequest, "/upload");
+        }
+        catch
+        {
+            File.Delete(staged);
+            throw;
+        }
+
+        var relative = Uploads.Accept(services.Paths, staged, account, month + extension);
+        var id = jobs.Enqueue<FileJob>(j => j.Process(relative, CancellationToken.None));
+        services.Board.Started(id, check);
+        return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}", permanent: false, preserveMethod: false);
+    }
+
+    private static IResult RetrainForm(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var champion = services.Registry.Champion();
+        var sb = WebPage.Begin("Retrain the classifier");
+        sb.Append("<header><p class=\"eyebrow\">Retrain</p><h1>Retrain on labeled prospects</h1>")
+            .Append("<p class=\"sub\">A CSV with Title, Industry, Company Size and IsIcp (true or false). The challenger is compared with the champion")
+            .Append(champion is null ? "" : " (" + HtmlText.Encode(champion.Version) + ")")
+            .Append(" on the same held-out rows and promoted only when it is not worse.</p></header>\n")
+            .Append("<section><form method=\"post\" action=\"/retrain\" enctype=\"multipart/form-data\">\n")
+            .Append(WebPage.Hidden(tokens.FormFieldName, tokens.RequestToken)).Append('\n')
+            .Append("<dl><dt><label for=\"file\">Labeled prospects</label></dt><dd><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv\"></dd></dl>\n")
+            .Append("<p><button id=\"submit\" type=\"submit\">Train a challenger</button></p></form></section>\n");
+        return WebPage.End(sb);
+    }
+
+    private static async Task<IResult> Retrain(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options, IBackgroundJobClient jobs)
+    {
+        var (form, problem) = await ReadForm(http, antiforgery, options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var file = form!.Files.GetFile("file");
+        if (file is null || file.Length == 0 || Uploads.ExtensionOf(file.FileName) != ".csv")
+        {
+            return WebPage.Problem("Retraining refused", "Choose a labeled prospects .csv file.", StatusCodes.Status400BadRequest, "/retrain");
+        }
+
+        var staged = await Uploads.Stage(services.Paths, file, ".csv", http.RequestAborted);
+        try
+        {
+            var set = LabeledSet.Read(staged, services.Settings.Ingestion, services.Directory);
+            if (set.Positives == 0 || set.Negatives == 0)
+            {
+                throw new ModelTrainingException($"every one of the {set.Rows.Count:N0} labeled rows is one class; label both ICP (true) and non-ICP (false) prospects");
+            }
+        }
+        catch (Exception e) when (e is UnreadableExportException or ModelTrainingException)
+        {
+            File.Delete(staged);
+            var reason = e is UnreadableExportException u ? u.Problem : e.Message;
+            return WebPage.Problem("Not labeled prospects we can train on", $"{file.FileName}: {reason}", StatusCodes.Status400BadRequest, "/retrain");
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.csv");
+        var relative = Uploads.Accept(services.Paths, staged, InboxScanner.LabelsFolder, name);
+        var id = jobs.Enqueue<RetrainJob>(j => j.Train(relative, CancellationToken.None));
+        return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}");
+    }
+
+    // Size limits first (Kestrel's default 30 MB would otherwise refuse a large export with a bare
+    // 413), then the antiforgery token, then the form.
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, WebOptions options)
+    {
+        var limit = options.MaxUploadBytes + (1 << 20);
+        if (http.Request.ContentLength > limit)
+        {
+            return (null, TooLarge(options));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return (null, WebPage.Problem("Form expired", "The form was not sent from this application's page (or it expired); open the page again and resend.", StatusCodes.Status400BadRequest, "/"));
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return (null, TooLarge(options));
+        }
+    }
+
+    private static IResult TooLarge(WebOptions options) =>
+        WebPage.Problem("File too large", $"Uploads are limited to {options.MaxUploadMegabytes} MB (Web:MaxUploadMegabytes).", StatusCodes.Status413PayloadTooLarge, "/upload");
+
+    private static IResult Job(string id, PipelineServices services, JobStorage storage)
+    {
+        var details = storage.GetMonitoringApi().JobDetails(id);
+        if (details?.Job is null)
+        {
+            return WebPage.Problem("No such job", $"There is no job {id} (jobs are forgotten when the server restarts).", StatusCodes.Status404NotFound, "/");
+        }
+
+        var state = details.History.FirstOrDefault()?.StateName ?? "Enqueued";
+        var waiting = state is not ("Succeeded" or "Failed" or "Deleted");
+        var isRetrain = details.Job.Type == typeof(RetrainJob);
+        var file = details.Job.Args.FirstOrDefault() as string ?? "";
+        var check = services.Board.Check(id);
+        var sb = WebPage.Begin(isRetrain ? "Retraining" : "Export", waiting ? RefreshWhileWaiting : null);
+        sb.Append("<header><p class=\"eyebrow\">Job ").Append(HtmlText.Encode(id)).Append("</p><h1>")
+            .Append(HtmlText.Encode(isRetrain ? "Retraining on labeled prospects" : check is not null ? $"{check.Account} · {check.Month}" : file.Length > 0 ? file : details.Job.Type.Name))
+            .Append("</h1><p class=\"sub\">State: <strong id=\"state\">").Append(HtmlText.Encode(state)).Append("</strong></p></header>\n");
+        if (check is not null)
+        {
+            Checked(sb, check);
+        }
+
+        if (waiting)
+        {
+            var progress = services.Board.Progress(file);
+            sb.Append("<section><h2>Progress</h2><p id=\"progress\">")
+                .Append(HtmlText.Encode(progress is { } p ? Describe(p) : "waiting for a worker"))
+                .Append("</p><p class=\"note\">This page reloads itself until the job is done.</p></section>\n");
+        }
+        else if (state == "Failed")
+        {
+            var data = details.History.First().Data;
+            sb.Append("<section><h2>Failed</h2><p id=\"error\" class=\"down\">").Append(HtmlText.Encode(data.TryGetValue("ExceptionMessage", out var message) ? message : "the job failed")).Append("</p></section>\n");
+        }
+        else if (isRetrain)
+        {
+            RetrainOutcome(sb, Result<RetrainResult>(details));
+        }
+        else
+        {
+            ExportOutcome(sb, services, check, Result<string>(details));
+        }
+
+        return WebPage.End(sb);
+    }
+
+    private static void Checked(StringBuilder sb, UploadCheck c)
+    {
+        sb.Append("<section id=\"check\"><h2>Checked on upload</h2><dl>")
+            .Append("<dt>File</dt><dd>").Append(HtmlText.Encode(c.FileName)).Append("</dd>")
+            .Append("<dt>Format</dt><dd id=\"format\">").Append(HtmlText.Encode(c.Format)).Append("</dd>")
+            .Append("<dt>Rows</dt><dd id=\"rows\">").Append(ReportFormat.Count(c.DataRows)).Append("</dd>")
+            .Append("<dt>Connections</dt><dd id=\"connections\">").Append(ReportFormat.Count(c.Connections)).Append("</dd>")
+            .Append("<dt>Hidden profiles</dt><dd>").Append(ReportFormat.Count(c.Hidden)).Append("</dd>")
+            .Append("<dt>Duplicates</dt><dd>").Append(ReportFormat.Count(c.Duplicates)).Append("</dd>")
+            .Append("<dt>Rejected rows</dt><dd id=\"rejected\">").Append(ReportFormat.Count(c.Rejected)).Append("</dd></dl>");
+        if (c.FirstRejects.Count > 0)
+        {
+            sb.Append("<h3>First rejected rows</h3><ul id=\"rejects\">");
+            foreach (var r in c.FirstRejects)
+            {
+                sb.Append("<li>line ").Append(r.Line.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(HtmlText.Encode(r.Reason)).Append("</li>");
+            }
+
+            sb.Append("</ul>");
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    private static void ExportOutcome(StringBuilder sb, PipelineServices services, UploadCheck? check, string? result)
+    {
+        sb.Append("<section id=\"outcome\"><h2>Outcome</h2><p id=\"result\">").Append(HtmlText.Encode(result ?? "done")).Append("</p>");
+        using var store = services.OpenStore();
+        if (check is not null && store.FindBySha(check.Sha256) is { } entry)
+        {
+            if (entry.Status == FileStatus.Done)
+            {
+                sb.Append("<table id=\"reports\"><thead><tr><th>Account</th><th>Month</th><th class=\"num\">Connections</th><th class=\"num\">ICP match rate</th><th class=\"num\">Addressable pool</th><th>Reports</th></tr></thead><tbody>");
+                foreach (var s in store.Snapshots().Where(s => s.LedgerId == entry.Id))
+                {
+                    var folder = PortfolioHtml.Href($"{DriftJob.Folder(s)}/{s.Month}");
+                    var rate = s.Scored == 0 ? 0 : s.IcpMatched / (double)s.Scored;
+                    sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(s.Account)).Append("</bdi></td><td>").Append(HtmlText.Encode(s.Month))
+                        .Append("</td><td class=\"num\">").Append(ReportFormat.Count(s.Connections))
+                        .Append("</td><td class=\"num match-rate\">").Append(ReportFormat.Percent(rate))
+                        .Append("</td><td class=\"num pool\">").Append(ReportFormat.Count(s.AddressablePool)).Append("</td><td>");
+                    if (folder is not null)
+                    {
+                        sb.Append("<a class=\"pool-report\" href=\"/reports/").Append(HtmlText.Encode(folder)).Append("/pool.html\">pool report</a> · ")
+                            .Append("<a href=\"/reports/").Append(HtmlText.Encode(folder)).Append("/targets.csv\">targets</a> · ")
+                            .Append("<a href=\"/reports/").Append(HtmlText.Encode(folder)).Append("/drift.html\">drift</a>");
+                    }
+
+                    sb.Append("</td></tr>");
+                }
+
+                sb.Append("</tbody></table>");
+            }
+            else if (entry.Status == FileStatus.Failed)
+            {
+                sb.Append("<p id=\"error\" class=\"down\">").Append(HtmlText.Encode(entry.Error ?? "the export failed")).Append("</p>");
+            }
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    private static void RetrainOutcome(StringBuilder sb, RetrainResult? r)
+    {
+        sb.Append("<section id=\"outcome\"><h2>Outcome</h2><p id=\"result\">").Append(HtmlText.Encode(r?.Summary ?? "done")).Append("</p>");
+        if (r?.Challenger is { } challenger)
+        {
+            sb.Append("<p id=\"promoted\" class=\"").Append(r.Promoted ? "up" : "down").Append("\">")
+                .Append(r.Promoted ? $"Promoted: {HtmlText.Encode(r.Version)} is the champion now." : $"Not promoted: {HtmlText.Encode(r.Version)} is kept as a challenger.")
+                .Append("</p><table id=\"metrics\"><thead><tr><th>On the same held-out rows</th><th class=\"num\">AUC</th><th class=\"num\">Average precision</th><th class=\"num\">F1</th><th class=\"num\">Log-loss</th></tr></thead><tbody>");
+            Metrics(sb, $"challenger {r.Version}", challenger, "challenger");
+            if (r.ChampionOnHoldout is { } champion)
+            {
+                Metrics(sb, $"champion {r.Champion}", champion, "champion");
+            }
+            else
+            {
+                sb.Append("<tr><td>champion</td><td colspan=\"4\" class=\"note\">").Append(HtmlText.Encode(r.Champion is null ? "there was none" : $"{r.Champion} could not be used")).Append("</td></tr>");
+            }
+
+            sb.Append("</tbody></table>");
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    private static void Metrics(StringBuilder sb, string name, ModelMetrics m, string id) =>
+        sb.Append("<tr id=\"").Append(id).Append("\"><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(m.Auc.ToString("0.0000", CultureInfo.InvariantCulture))
+            .Append("</td><td class=\"num\">").Append(m.Auprc.ToString("0.0000", CultureInfo.InvariantCulture))
+            .Append("</td><td class=\"num\">").Append(m.F1.ToString("0.0000", CultureInfo.InvariantCulture))
+            .Append("</td><td class=\"num\">").Append(m.LogLoss.ToString("0.0000", CultureInfo.InvariantCulture)).Append("</td></tr>");
+
+    private static string Describe(FileProgress p) =>
+        p.TotalRows is { } total ? $"{p.Stage}: {ReportFormat.Count(p.Rows)} of {ReportFormat.Count(total)} rows" : $"{p.Stage}: {ReportFormat.Count(p.Rows)} rows";
+
+    // The job's return value, as Hangfire stored it (JSON).
+    private static T? Result<T>(JobDetailsDto details)
+    {
+        var succeeded = details.History.FirstOrDefault(h => h.StateName == "Succeeded");
+        if (succeeded is null || !succeeded.Data.TryGetValue("Result", out var json) || json is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
