@@ -203,7 +203,7 @@ internal static class WebEndpoints
     }
 
     // Size limits first (Kestrel's default 30 MB would otherwise refuse a large export with a bare
-    // 413), then the antiforgery token, then the form.
+    // 413), then the form (where an oversized file is caught), then its antiforgery token.
     private static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, WebOptions options)
     {
         var limit = options.MaxUploadBytes + (1 << 20);
@@ -219,8 +219,9 @@ internal static class WebEndpoints
 
         try
         {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             await antiforgery.ValidateRequestAsync(http);
-            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+            return (form, null);
         }
         catch (AntiforgeryValidationException)
         {

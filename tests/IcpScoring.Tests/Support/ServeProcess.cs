@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IcpScoring.Tests.Support;
+
+/// <summary>
+/// A real <c>icp serve</c> on a free loopback port, killed when the test is done with it (even
+/// when the test fails), with what it printed kept for the message of a failed wait.
+/// </summary>
+public sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IEnumerable<string> Output => _output;
+
+    /// <summary>Starts <c>icp --config CONFIG --models-dir MODELS --db DB serve --inbox INBOX --out OUT</c> and waits until it listens.</summary>
+    public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var server = new ServeProcess(Process.Start(start)!, address);
+        server._process.OutputDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
+        server._process.ErrorDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        try
+        {
+            server.WaitUntil(() => server._output.Any(l => l.StartsWith("icp serve: dashboard", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the server to start");
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        return server;
+    }
+
+    public void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until || _process.HasExited)
+            {
+                throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}; the server printed:\n{string.Join("\n", _output.TakeLast(40))}");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using IcpScoring.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IcpScoring.Tests.Web;
+
+/// <summary>
+/// The pages of <c>icp serve</c> used the way a user uses them: a real server process, Debian's
+/// Chromium driven by Playwright, real files uploaded. Screenshots of every step are kept under
+/// <c>tests/artifacts/browser/</c>. Every request the browser makes must stay on the server: the
+/// pages fetch nothing from the internet.
+/// </summary>
+[Trait("Category", "Browser")]
+[Collection(ProcessCollection.Name)]
+public sealed class BrowserTests : IDisposable
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly TempFolder _dir = new();
+    private readonly List<string> _elsewhere = [];
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Inbox => _dir.File("inbox");
+
+    private string Out => _dir.File("out");
+
+    [ChromiumFact]
+    public async Task AnUploadedNativeExportIsScoredAndItsReportShowsTheSameNumbers()
+    {
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        Assert.Equal(DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.InputValueAsync("#month"));
+        await page.FillAsync("#account", "Acme Marketing");
+        await page.FillAsync("#month", "2026-11");
+        await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        await Shot(page, "upload-form");
+        await page.ClickAsync("#submit");
+
+        // The job's page shows the check at once and reloads itself until the report is written.
+        Assert.Equal("linkedin-2023", await page.InnerTextAsync("#format"));
+        Assert.Equal("1,322", await page.InnerTextAsync("#connections"));
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Shot(page, "upload-done");
+        using var pool = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "acme-marketing", "2026-11", "pool.json")));
+        var rate = (pool.RootElement.GetProperty("icpMatchRate").GetDouble() * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        var size = pool.RootElement.GetProperty("addressablePool").GetInt64().ToString("#,0", CultureInfo.InvariantCulture);
+        Assert.Equal(rate, await page.InnerTextAsync("#reports td.match-rate"));
+        Assert.Equal(size, await page.InnerTextAsync("#reports td.pool"));
+
+        await page.ClickAsync("#reports a.pool-report");
+        await Shot(page, "pool-report");
+        var headline = await page.Locator(".card .value").AllInnerTextsAsync();
+        Assert.Contains(rate, headline);
+        Assert.Contains(size, headline);
+
+        // The portfolio lists the account with the same numbers and links to its reports.
+        await page.GotoAsync("/");
+        await Shot(page, "portfolio");
+        var row = page.Locator("#accounts tbody tr").Filter(new() { HasText = "Acme Marketing" });
+        Assert.Contains(rate, await row.InnerTextAsync());
+        await row.Locator("a", new() { HasText = "pool" }).First.ClickAsync();
+        Assert.Contains(rate, await page.Locator(".card .value").AllInnerTextsAsync());
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task ABrokenFileIsRefusedWithItsReasonAndNeverReachesTheInbox()
+    {
+        var broken = _dir.Write("broken.csv", "this is not,an export\nat,all\n");
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Acme Marketing");
+        await page.SetInputFilesAsync("#file", broken);
+        await page.ClickAsync("#submit");
+
+        await Shot(page, "broken-upload");
+        var error = await page.InnerTextAsync("#error");
+        Assert.StartsWith("broken.csv: ", error, StringComparison.Ordinal);
+        Assert.Contains("expected a connections export", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Inbox, "*", SearchOption.AllDirectories));
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task AnAccountNameThatIsNotAFolderNameIsRefused()
+    {
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "../../etc");
+        await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        await page.ClickAsync("#submit");
+
+        Assert.Contains("An account name has letters, digits", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_dir.Path, "2026-*", SearchOption.AllDirectories));
+    }
+
+    [ChromiumFact]
+    public async Task RetrainingShowsTheChallengerNextToTheChampionAndWhetherItWasPromoted()
+    {
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/retrain");
+        await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "labeled", "prospects-small.csv"));
+        await Shot(page, "retrain-form");
+        await page.ClickAsync("#submit");
+
+        await page.Locator("#metrics").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Shot(page, "retrain-done");
+        Assert.Contains("challenger v2", await page.InnerTextAsync("#challenger"), StringComparison.Ordinal);
+        Assert.Contains("champion v1", await page.InnerTextAsync("#champion"), StringComparison.Ordinal);
+        var promoted = await page.InnerTextAsync("#promoted");
+        var registry = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir.Path, "models", "registry.json")));
+        var champion = registry.RootElement.GetProperty("champion").GetString();
+        Assert.Equal(champion == "v2" ? "Promoted: v2 is the champion now." : "Not promoted: v2 is kept as a challenger.", promoted);
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task AFormPostedWithoutItsAntiforgeryTokenIsRefused()
+    {
+        using var server = Serve();
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Acme Marketing"), "account" },
+            { new StringContent("2026-11"), "month" },
+            { new ByteArrayContent(File.ReadAllBytes(Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"))), "file", "2026-11.csv" },
+        };
+
+        using var response = await http.PostAsync(new Uri("/upload", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Form expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Inbox, "*", SearchOption.AllDirectories));
+    }
+
+    [ChromiumFact]
+    public async Task AnUploadOverTheConfiguredLimitIsRefusedBeforeItIsStored()
+    {
+        var big = _dir.Write("big.csv", Some.Export2023([.. Enumerable.Range(0, 20_000).Select(i => Some.Row2023(first: $"Ana{i}", url: $"https://www.linkedin.com/in/ana-{i}"))]));
+        Assert.True(new FileInfo(big).Length > 1024 * 1024);
+        using var server = Serve(maxUploadMegabytes: 1);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Acme Marketing");
+        await page.SetInputFilesAsync("#file", big);
+        await page.ClickAsync("#submit");
+
+        Assert.Contains("limited to 1 MB", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Inbox, "*", SearchOption.AllDirectories));
+    }
+
+    private ServeProcess Serve(int maxUploadMegabytes = 50)
+    {
+        Directory.CreateDirectory(Inbox);
+        var models = _dir.File("models");
+        Directory.CreateDirectory(Path.Combine(models, "v1"));
+        foreach (var file in Directory.EnumerateFiles(Repo.Path("models"), "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            File.Copy(file, Path.Combine(models, Path.GetRelativePath(Repo.Path("models"), file)));
+        }
+
+        var config = _dir.Write("appsettings.json", $$"""
+            {
+              "Paths": { "DataDir": "{{_dir.File("data")}}" },
+              "Ingestion": { "CompanyDirectory": "{{Repo.Path("data-samples", "companies.csv")}}" },
+              "Model": { "Folds": 3 },
+              "Jobs": { "InboxScanCron": "0 0 1 1 *" },
+              "Web": { "MaxUploadMegabytes": {{maxUploadMegabytes}} },
+              "Logging": { "ConsoleLevel": "Warning", "File": "{{_dir.File("logs/icp-.log")}}" }
+            }
+            """);
+        return ServeProcess.Start(_dir.Path, config, models, _dir.File("icp.db"), Inbox, Out);
+    }
+
+    private async Task<IPage> Page(IBrowser browser, ServeProcess server)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Host != server.Address.Host)
+            {
+                lock (_elsewhere)
+                {
+                    _elsewhere.Add(route.Request.Url);
+                }
+
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        return page;
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        var folder = Repo.Path("tests", "artifacts", "browser");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Debian's Chromium, headless, as the machine allows it (no sandbox in a container).</summary>
+    private static Task<IBrowser> Launch(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+}
