@@ -30,6 +30,7 @@ public class NormalizeBenchmarks
         }
 
         _connections = BenchData.ReadConnections(_directory).Connections;
+        Console.WriteLine($"// {BenchData.ExportPath}: {_connections.Count:N0} connections, {_titles.Length:N0} distinct raw titles");
     }
 
     /// <summary>Read, normalize and de-duplicate the whole export (<c>ExportIngestion.Connections</c>).</summary>

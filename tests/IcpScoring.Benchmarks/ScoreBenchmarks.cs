@@ -28,6 +28,7 @@ public class ScoreBenchmarks
         _inputs = BenchData.DistinctInputs(_connections).Inputs;
         var probabilities = _model.Probabilities(_inputs);
         _matches = [.. _inputs.Where((_, i) => _model.IsMatch(probabilities[i]))];
+        Console.WriteLine($"// {BenchData.ExportPath}: {_connections.Count:N0} connections, {_inputs.Count:N0} distinct inputs, {_matches.Count:N0} of them matches");
     }
 
     /// <summary>The distinct inputs of every connection, each featurized once (<c>ModelFeatures.From</c>).</summary>
