@@ -3,6 +3,7 @@ using IcpScoring.Model;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
 using IcpScoring.Reports;
+using IcpScoring.Storage;
 
 namespace IcpScoring.Benchmarks;
 
@@ -83,7 +84,10 @@ internal static class BenchData
 
     /// <summary>
     /// Every account's accumulator over the prepared connections: the pipeline's second pass without
-    /// the reading (snapshot key, input look-up, tier and counts per connection).
+    /// the reading (snapshot key, input look-up, tier and counts per connection). With
+    /// <paramref name="snapshotRows"/>, each account's snapshot rows are gathered there too, made
+    /// here the way <c>AccountAccumulator</c> makes them, so that these benchmarks do not depend on
+    /// how the accumulator hands its rows on.
     /// </summary>
     public static Dictionary<string, AccountAccumulator> Accumulate(
         IcpModel model,
@@ -91,7 +95,8 @@ internal static class BenchData
         Dictionary<(string Title, int Industry, char Size), int> index,
         List<ModelInput> inputs,
         float[] probabilities,
-        IReadOnlyList<string>?[] reasons)
+        IReadOnlyList<string>?[] reasons,
+        Dictionary<string, List<SnapshotRow>>? snapshotRows = null)
     {
         var accounts = new Dictionary<string, AccountAccumulator>(StringComparer.Ordinal);
         long ordinal = 0;
@@ -107,16 +112,38 @@ internal static class BenchData
             if (c.IsHidden)
             {
                 acc.AddHidden(c, key);
+                if (snapshotRows is not null)
+                {
+                    Gather(snapshotRows, account, new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn));
+                }
             }
             else
             {
                 var i = InputIndex(c, index, inputs);
                 var p = probabilities[i];
-                acc.Add(c, key, inputs[i], p, model.IsMatch(p), ModelOptions.Tier(p), reasons[i] ?? []);
+                var match = model.IsMatch(p);
+                var tier = ModelOptions.Tier(p);
+                var input = inputs[i];
+                acc.Add(c, key, input, p, match, tier, reasons[i] ?? []);
+                if (snapshotRows is not null)
+                {
+                    Gather(snapshotRows, account, new SnapshotRow(
+                        key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, p, tier, match, false, c.HasFirmographics, c.ConnectedOn));
+                }
             }
         }
 
         return accounts;
+    }
+
+    private static void Gather(Dictionary<string, List<SnapshotRow>> into, string account, SnapshotRow row)
+    {
+        if (!into.TryGetValue(account, out var rows))
+        {
+            into[account] = rows = [];
+        }
+
+        rows.Add(row);
     }
 
     // The same look-up as ExportProcessor's: a new (title, industry, size) is featurized once.

@@ -22,6 +22,7 @@ public class WriteBenchmarks
     private readonly ReportsOptions _reports = new();
     private string _modelVersion = "";
     private List<AccountAccumulator> _accounts = [];
+    private readonly Dictionary<string, List<SnapshotRow>> _rows = new(StringComparer.Ordinal);
     private AccountAccumulator? _largest;
     private PoolReport? _report;
     private string _summaryJson = "";
@@ -44,7 +45,7 @@ public class WriteBenchmarks
         var (index, inputs) = BenchData.DistinctInputs(connections);
         var probabilities = model.Probabilities(inputs);
         var reasons = BenchData.Reasons(model, inputs, probabilities);
-        _accounts = [.. BenchData.Accumulate(model, connections, index, inputs, probabilities, reasons).Values.OrderBy(a => a.Account, StringComparer.Ordinal)];
+        _accounts = [.. BenchData.Accumulate(model, connections, index, inputs, probabilities, reasons, _rows).Values.OrderBy(a => a.Account, StringComparer.Ordinal)];
         _largest = _accounts.OrderByDescending(a => a.Connections).ThenBy(a => a.Account, StringComparer.Ordinal).First();
         _modelVersion = model.Version;
         _report = PoolReportOf(_largest, model, ingest, directory.Count > 0);
@@ -125,7 +126,7 @@ public class WriteBenchmarks
     private bool Commit(AccountAccumulator acc)
     {
         using var snapshot = Store.BeginSnapshot(acc.Account, Month, _ledgerId, _modelVersion);
-        foreach (var row in acc.Rows)
+        foreach (var row in _rows[acc.Account])
         {
             snapshot.Add(row);
         }
