@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using IcpScoring.Ingestion;
-using IcpScoring.Model;
 using IcpScoring.Pipeline;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
@@ -48,7 +46,7 @@ public class WriteBenchmarks
         _accounts = [.. BenchData.Accumulate(model, connections, index, inputs, probabilities, reasons, _rows).Values.OrderBy(a => a.Account, StringComparer.Ordinal)];
         _largest = _accounts.OrderByDescending(a => a.Connections).ThenBy(a => a.Account, StringComparer.Ordinal).First();
         _modelVersion = model.Version;
-        _report = PoolReportOf(_largest, model, ingest, directory.Count > 0);
+        _report = _largest.Report(Month, "inbox", model, BenchData.Benchmarks, new ReportSource(Path.GetFileName(ingest.File), ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0));
         _summaryJson = new SnapshotSummary(AccountNames.Slug(_largest.Account), _report.IcpMatchRate, _report.PoolDepth, model.Version).ToJson();
         _reportFolder = Path.Combine(_root, "out", AccountNames.Slug(_largest.Account), Month);
         Directory.CreateDirectory(_reportFolder);
@@ -99,11 +97,7 @@ public class WriteBenchmarks
     [Benchmark]
     public void TargetsCsvFile()
     {
-        var targets = Largest.Targets
-            .OrderByDescending(t => t.Score)
-            .ThenBy(t => t.Name, StringComparer.Ordinal)
-            .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)
-            .ThenBy(t => t.Company, StringComparer.Ordinal);
+        var targets = Largest.RankedTargets(0);
         TargetsCsv.Write(Path.Combine(_reportFolder, "targets.csv"), targets, _reports.IncludeEmails);
     }
 
@@ -111,16 +105,20 @@ public class WriteBenchmarks
     [Benchmark]
     public bool SnapshotOneAccount() => Commit(Largest);
 
-    /// <summary>Every account's snapshot committed to a fresh database, one after another as the pipeline does.</summary>
+    /// <summary>Every account's snapshot committed to a fresh database in one batch, as the pipeline does for a file.</summary>
     [Benchmark]
     public int SnapshotAllAccounts()
     {
+        using var batch = Store.BeginSnapshots(_ledgerId, _modelVersion);
         foreach (var acc in _accounts)
         {
-            Commit(acc);
+            foreach (var row in _rows[acc.Account])
+            {
+                batch.Add(acc.Account, row);
+            }
         }
 
-        return _accounts.Count;
+        return batch.Commit([.. _accounts.Select(a => new SnapshotHeader(a.Account, Month, a.Connections, a.Hidden, a.Scored, a.Matched, a.Matched, _summaryJson))]).Count;
     }
 
     private bool Commit(AccountAccumulator acc)
@@ -132,37 +130,5 @@ public class WriteBenchmarks
         }
 
         return snapshot.Commit(acc.Connections, acc.Hidden, acc.Scored, acc.Matched, acc.Matched, _summaryJson);
-    }
-
-    // The report as ExportProcessor builds it for one account and month.
-    private static PoolReport PoolReportOf(AccountAccumulator acc, IcpModel model, IngestReport ingest, bool directoryUsed)
-    {
-        var rate = acc.Scored == 0 ? 0 : acc.Matched / (double)acc.Scored;
-        var b = BenchData.Benchmarks;
-        return new PoolReport
-        {
-            Account = acc.Account,
-            Month = Month,
-            MonthSource = "inbox",
-            ModelVersion = model.Version,
-            Threshold = model.Threshold,
-            Connections = acc.Connections,
-            Hidden = acc.Hidden,
-            Scored = acc.Scored,
-            ScoredWithoutFirmographics = acc.WithoutFirmographics,
-            IcpMatched = acc.Matched,
-            IcpMatchRate = rate,
-            IcpMatchRateCi95 = PoolArithmetic.Wilson95(acc.Matched, acc.Scored),
-            AddressablePool = acc.Matched,
-            Tiers = acc.Tiers,
-            ExpectedConversations = PoolArithmetic.Expected(acc.Matched, b),
-            Badge500 = PoolArithmetic.Badge500(acc.Connections, b),
-            PoolDepth = PoolArithmetic.Depth(acc.Matched, b),
-            Projection = PoolArithmetic.Project(acc.Matched, rate, b),
-            Segments = acc.Segments(),
-            ScoreHistogram = acc.Histogram,
-            Assumptions = PoolArithmetic.Assumptions(b),
-            Source = new ReportSource(Path.GetFileName(ingest.File), ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directoryUsed),
-        };
     }
 }

@@ -64,6 +64,45 @@ internal sealed class AccountAccumulator(string account)
         return new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn);
     }
 
+    /// <summary>This account's pool report for a month, as the pipeline writes it.</summary>
+    public PoolReport Report(string month, string monthSource, IcpModel model, BenchmarksOptions b, ReportSource source)
+    {
+        var rate = Scored == 0 ? 0 : Matched / (double)Scored;
+        return new PoolReport
+        {
+            Account = Account,
+            Month = month,
+            MonthSource = monthSource,
+            ModelVersion = model.Version,
+            Threshold = model.Threshold,
+            Connections = Connections,
+            Hidden = Hidden,
+            Scored = Scored,
+            ScoredWithoutFirmographics = WithoutFirmographics,
+            IcpMatched = Matched,
+            IcpMatchRate = rate,
+            IcpMatchRateCi95 = PoolArithmetic.Wilson95(Matched, Scored),
+            AddressablePool = Matched,
+            Tiers = Tiers,
+            ExpectedConversations = PoolArithmetic.Expected(Matched, b),
+            Badge500 = PoolArithmetic.Badge500(Connections, b),
+            PoolDepth = PoolArithmetic.Depth(Matched, b),
+            Projection = PoolArithmetic.Project(Matched, rate, b),
+            Segments = Segments(),
+            ScoreHistogram = Histogram,
+            Assumptions = PoolArithmetic.Assumptions(b),
+            Source = source,
+        };
+    }
+
+    /// <summary>The targets best first (ties by name, profile and company, so every run lists them alike), at most <paramref name="max"/> when it is positive.</summary>
+    public IEnumerable<TargetRow> RankedTargets(int max) => Targets
+        .OrderByDescending(t => t.Score)
+        .ThenBy(t => t.Name, StringComparer.Ordinal)
+        .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)
+        .ThenBy(t => t.Company, StringComparer.Ordinal)
+        .Take(max > 0 ? max : int.MaxValue);
+
     public Segments Segments() => new(Sorted(_industry), SortedBySize(), Sorted(_seniority), Sorted(_function));
 
     private void Seen(Connection c)

@@ -146,46 +146,13 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return (month, source, AccountNames.Slug(acc.Account));
     }
 
-    private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest)
-    {
-        var rate = acc.Scored == 0 ? 0 : acc.Matched / (double)acc.Scored;
-        var b = settings.Benchmarks;
-        return new PoolReport
-        {
-            Account = acc.Account,
-            Month = when.Month,
-            MonthSource = when.Source,
-            ModelVersion = model.Version,
-            Threshold = model.Threshold,
-            Connections = acc.Connections,
-            Hidden = acc.Hidden,
-            Scored = acc.Scored,
-            ScoredWithoutFirmographics = acc.WithoutFirmographics,
-            IcpMatched = acc.Matched,
-            IcpMatchRate = rate,
-            IcpMatchRateCi95 = PoolArithmetic.Wilson95(acc.Matched, acc.Scored),
-            AddressablePool = acc.Matched,
-            Tiers = acc.Tiers,
-            ExpectedConversations = PoolArithmetic.Expected(acc.Matched, b),
-            Badge500 = PoolArithmetic.Badge500(acc.Connections, b),
-            PoolDepth = PoolArithmetic.Depth(acc.Matched, b),
-            Projection = PoolArithmetic.Project(acc.Matched, rate, b),
-            Segments = acc.Segments(),
-            ScoreHistogram = acc.Histogram,
-            Assumptions = PoolArithmetic.Assumptions(b),
-            Source = new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0),
-        };
-    }
+    private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest) =>
+        acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0));
 
     private void WriteFiles(AccountAccumulator acc, PoolReport report, string accountFolder, InboxFile file, IngestReport ingest, string outRoot)
     {
         var folder = Path.Combine(outRoot, accountFolder, report.Month);
-        var targets = acc.Targets
-            .OrderByDescending(t => t.Score)
-            .ThenBy(t => t.Name, StringComparer.Ordinal)
-            .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)
-            .ThenBy(t => t.Company, StringComparer.Ordinal)
-            .Take(settings.Reports.MaxTargets > 0 ? settings.Reports.MaxTargets : int.MaxValue);
+        var targets = acc.RankedTargets(settings.Reports.MaxTargets);
 
         // This file holds the ledger claim for its account and month: what a killed run left here is ours to clear.
         Directory.CreateDirectory(folder);
