@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using IcpScoring.Tests.Support;
@@ -68,6 +69,34 @@ public sealed class BrowserTests : IDisposable
         await row.Locator("a", new() { HasText = "pool" }).First.ClickAsync();
         Assert.Contains(rate, await page.Locator(".card .value").AllInnerTextsAsync());
         Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task LinkedInsExportZipIsAcceptedAsItIs()
+    {
+        var zip = _dir.File("Basic_LinkedInDataExport_11-26-2026.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(Repo.Path("data-samples", "inbox", "northwind-sales", "2026-10.csv"), "Connections.csv");
+            archive.CreateEntry("Profile.csv");
+        }
+
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Northwind Sales");
+        await page.FillAsync("#month", "2026-10");
+        await page.SetInputFilesAsync("#file", zip);
+        await page.ClickAsync("#submit");
+
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Shot(page, "zip-upload-done");
+        Assert.True(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-10.zip")));
+        Assert.True(File.Exists(Path.Combine(Out, "northwind-sales", "2026-10", "pool.html")));
+        Assert.Equal("0", await page.InnerTextAsync("#rejected"));
     }
 
     [ChromiumFact]
