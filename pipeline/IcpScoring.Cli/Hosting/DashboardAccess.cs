@@ -7,12 +7,31 @@ using Microsoft.AspNetCore.Http;
 namespace IcpScoring.Cli.Hosting;
 
 /// <summary>
-/// Who may open the Hangfire dashboard: requests from this machine when no credentials are
-/// configured; with credentials, any request that presents them (basic authentication), and no other.
+/// Who may open the Hangfire dashboard, and every other page of <c>icp serve</c>: requests from this
+/// machine when no credentials are configured; with credentials, any request that presents them
+/// (basic authentication), and no other.
 /// </summary>
 internal sealed class DashboardAccess(JobsOptions.DashboardOptions options) : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context) => Allows(context.GetHttpContext());
+
+    /// <summary>
+    /// Middleware in front of every endpoint, mapped or not (so a page added later is guarded too):
+    /// a refused request gets 403 when no credentials are configured (nothing it could send would
+    /// help), 401 with a basic-authentication challenge when they are.
+    /// </summary>
+    public Task Guard(HttpContext http, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Allows(http))
+        {
+            return next(http);
+        }
+
+        http.Response.StatusCode = string.IsNullOrEmpty(options.Username) ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
 
     public bool Allows(HttpContext http)
     {

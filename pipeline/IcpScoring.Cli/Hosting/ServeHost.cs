@@ -14,7 +14,8 @@ namespace IcpScoring.Cli.Hosting;
 
 /// <summary>
 /// <c>icp serve</c>: a web host with a Hangfire server over in-memory storage, the dashboard at
-/// <c>/hangfire</c>, and the schedule from <c>Jobs</c>. Durable state is the pipeline's own database:
+/// <c>/hangfire</c>, and the schedule from <c>Jobs</c>. Every request, to any path, passes
+/// <see cref="DashboardAccess"/> first. Durable state is the pipeline's own database:
 /// at start an inbox scan re-discovers every export the ledger does not show as done.
 /// </summary>
 internal static class ServeHost
@@ -49,9 +50,11 @@ internal static class ServeHost
         });
 
         var app = builder.Build();
+        var access = new DashboardAccess(settings.Jobs.Dashboard);
+        app.Use(access.Guard);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DashboardAccess(settings.Jobs.Dashboard)],
+            Authorization = [access],
             IsReadOnlyFunc = _ => !settings.Jobs.Dashboard.Writable,
             DisplayStorageConnectionString = false,
             DashboardTitle = "IcpScoring jobs",

@@ -21,8 +21,9 @@ internal static class InboxScanner
         var found = new List<InboxFile>();
         foreach (var path in Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
-            var parts = relative.Split('/');
+            // Split on this system's separators only: on Linux a backslash is part of a folder's name (a\b is one account).
+            var parts = Path.GetRelativePath(inbox, path).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            var relative = string.Join('/', parts);
             if (!IsExport(parts))
             {
                 continue;

@@ -75,7 +75,9 @@ public sealed class RunCommandTests : IDisposable
         var result = Icp(_dir.File("icp.db"), _dir.File("out"), "ingest", file, "--account", "Jane's Agency / EU", "--month", "2026-10");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.True(File.Exists(_dir.File("out/jane-s-agency-eu/2026-10/pool.json")));
+        // The folder is the name made safe, with a fingerprint of the exact name (it is not already a safe name).
+        var folder = Assert.Single(Directory.GetDirectories(_dir.File("out"), "jane-s-agency-eu-*"));
+        Assert.True(File.Exists(Path.Combine(folder, "2026-10", "pool.json")));
     }
 
     [Theory]
