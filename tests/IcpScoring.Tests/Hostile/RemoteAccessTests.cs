@@ -59,7 +59,7 @@ public sealed partial class RemoteAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("IcpScoring jobs", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("ok", await health.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         await app.StopAsync();
     }
 
@@ -79,8 +79,10 @@ public sealed partial class RemoteAccessTests : IDisposable
             Assert.True(none.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} without credentials: {(int)none.StatusCode}");
             Assert.Equal("Basic", none.Headers.WwwAuthenticate.Single().Scheme);
             Assert.True(wrong.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} with a wrong password: {(int)wrong.StatusCode}");
-            // Let in: no challenge. (The read-only dashboard still answers a command such as a trigger with a bare 401.)
-            Assert.True(right.StatusCode != HttpStatusCode.Forbidden && right.Headers.WwwAuthenticate.Count == 0, $"{method} {path} with the credentials: {(int)right.StatusCode}");
+            // Let in: no challenge. (The read-only dashboard still answers a command such as a trigger with a bare 401,
+            // and, since the pages' forms register antiforgery, a dashboard command without the dashboard's token with 403.)
+            var dashboardCommand = method == "POST" && path.StartsWith("/hangfire", StringComparison.OrdinalIgnoreCase);
+            Assert.True((right.StatusCode != HttpStatusCode.Forbidden || dashboardCommand) && right.Headers.WwwAuthenticate.Count == 0, $"{method} {path} with the credentials: {(int)right.StatusCode}");
         }
 
         using var dashboard = await Send(fromRemote, "GET", "/hangfire", Basic(User, Password));

@@ -49,7 +49,7 @@ public sealed class BrowserTests : IDisposable
         Assert.Equal("1,322", await page.InnerTextAsync("#connections"));
         await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
         await Shot(page, "upload-done");
-        using var pool = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "acme-marketing", "2026-11", "pool.json")));
+        using var pool = JsonDocument.Parse(File.ReadAllBytes(Directory.GetFiles(Out, "pool.json", SearchOption.AllDirectories).Single()));
         var rate = (pool.RootElement.GetProperty("icpMatchRate").GetDouble() * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
         var size = pool.RootElement.GetProperty("addressablePool").GetInt64().ToString("#,0", CultureInfo.InvariantCulture);
         Assert.Equal(rate, await page.InnerTextAsync("#reports td.match-rate"));
@@ -95,7 +95,7 @@ public sealed class BrowserTests : IDisposable
         await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
         await Shot(page, "zip-upload-done");
         Assert.True(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-10.zip")));
-        Assert.True(File.Exists(Path.Combine(Out, "northwind-sales", "2026-10", "pool.html")));
+        Assert.Equal("2026-10", Path.GetFileName(Path.GetDirectoryName(Directory.GetFiles(Out, "pool.html", SearchOption.AllDirectories).Single())));
         Assert.Equal("0", await page.InnerTextAsync("#rejected"));
     }
 
