@@ -281,7 +281,7 @@ internal sealed class ExportReader : IDisposable
         // Columns without a name after the last named one (a spreadsheet's padding) may be left out.
         if (count < _namedColumns)
         {
-            return $"too few fields ({count} of {columns}); the row may be cut short";
+            return $"too few fields ({count} of {_namedColumns}); the row may be cut short";
         }
 
         for (var i = 0; i < count; i++)

@@ -107,6 +107,18 @@ public static class Build
         return bytes;
     }
 
+    /// <summary>Flips 40 bytes in the middle of the archive (inside the entry's compressed data, for a large entry).</summary>
+    public static byte[] DamageMiddle(byte[] zip)
+    {
+        var bytes = zip.ToArray();
+        for (var i = bytes.Length / 2; i < bytes.Length / 2 + 40; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        return bytes;
+    }
+
     /// <summary>Random bytes that start like a PNG image: a binary file named .csv.</summary>
     public static byte[] Png()
     {
