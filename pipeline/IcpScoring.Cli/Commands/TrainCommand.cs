@@ -7,6 +7,8 @@ namespace IcpScoring.Cli.Commands;
 /// <summary><c>icp train FILE [--promote auto|always|never] [--json]</c>: train a challenger and gate it.</summary>
 internal static class TrainCommand
 {
+    private const int RejectsShown = 20;
+
     public static Command Create(GlobalOptions globals, TextWriter stdout)
     {
         var file = new Argument<string>("file") { Description = "Labeled prospects: a title, industry and/or company size column and a label column (IsIcp, Label or Icp: true/false, 1/0, yes/no)" };
@@ -38,6 +40,7 @@ internal static class TrainCommand
                     rows = m.Rows,
                     positives = m.Positives,
                     rejected = m.RejectedRows,
+                    rejects = outcome.Labels.Rejects.Select(x => new { line = x.Line, reason = x.Reason }),
                 });
             }
             else
@@ -67,5 +70,9 @@ internal static class TrainCommand
         }
 
         W($"  {outcome.Decision}");
+        foreach (var x in outcome.Labels.Rejects.Take(RejectsShown))
+        {
+            W($"  rejected    line {x.Line}: {x.Reason}");
+        }
     }
 }

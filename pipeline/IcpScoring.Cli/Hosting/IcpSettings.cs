@@ -73,8 +73,8 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
         }
         catch (InvalidOperationException e)
         {
-            // The binder names the key and the value that does not fit.
-            throw new ConfigurationProblemException($"{file}: section {section}: {e.InnerException?.Message ?? e.Message}", e);
+            // The binder's own message names the key and the value that does not fit; the inner one names neither.
+            throw new ConfigurationProblemException($"{file}: section {section}: {e.Message}", e);
         }
     }
 

@@ -11,14 +11,20 @@ namespace IcpScoring.Ingestion;
 internal sealed class ExportReader : IDisposable
 {
     private readonly ExportSource _source;
-    private readonly CsvReader _csv;
+    private readonly CsvReaderOptions _linesAgain;
+    private readonly Stack<(CsvReader Csv, long LineOffset)> _suspended = new();
     private readonly HeaderLocation _header;
     private readonly IngestionOptions _options;
     private readonly ExportKind _kind;
     private readonly bool _crlf;
     private readonly ConnectedOnParser _dates = new();
     private readonly long[] _styles = new long[Enum.GetValues<DateStyle>().Length];
+    private readonly int _namedColumns;
     private CsvMalformedRecord? _malformed;
+
+    // Records come from the file's reader, or from one that reads again the lines a broken quote swallowed.
+    private CsvReader _csv;
+    private long _lineOffset;
 
     private ExportReader(ExportSource source, Stream utf8, byte[] head, int headLength, HeaderLocation header, IngestReport report, IngestionOptions options, ExportKind kind)
     {
@@ -27,6 +33,12 @@ internal sealed class ExportReader : IDisposable
         _header = header;
         _options = options;
         Report = report;
+        _namedColumns = header.Layout.Header.Count;
+        while (_namedColumns > 0 && header.Layout.Header[_namedColumns - 1].Length == 0)
+        {
+            _namedColumns--;
+        }
+
         _crlf = head.AsSpan(header.ByteOffset, headLength - header.ByteOffset).IndexOf("\r\n"u8) >= 0;
         var csvOptions = new CsvReaderOptions
         {
@@ -43,6 +55,8 @@ internal sealed class ExportReader : IDisposable
             OnMalformedRecord = m => _malformed = m,
         };
         _csv = CsvReader.Create(new PrefixedStream(head, header.ByteOffset, headLength - header.ByteOffset, utf8), csvOptions, leaveOpen: false);
+        _lineOffset = header.Line - 1;
+        _linesAgain = csvOptions with { HasHeader = false };
     }
 
     public IngestReport Report { get; }
@@ -61,7 +75,8 @@ internal sealed class ExportReader : IDisposable
 
             // A transcoded UTF-16 file keeps its byte order mark as a character.
             var skip = head.AsSpan(0, n).StartsWith("\uFEFF"u8) ? 3 : 0;
-            var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, kind, source.Name);
+            (n, var blankLines) = SkipBlankLines(utf8, head, n, skip);
+            var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, kind, source.Name, blankLines);
             header = header with { ByteOffset = header.ByteOffset + skip };
             var report = new IngestReport(source.Name, options.MaxRejectsListed) { Encoding = encoding, HeaderLine = header.Line };
             return new ExportReader(source, utf8, head, n, header, report, options, kind);
@@ -71,6 +86,11 @@ internal sealed class ExportReader : IDisposable
             source.Dispose();
             throw new UnreadableExportException(source.Name, "is not valid text in its encoding", e);
         }
+        catch (InvalidDataException e)
+        {
+            source.Dispose();
+            throw new UnreadableExportException(source.Name, "is damaged: the zip entry cannot be inflated; download the export again", e);
+        }
         catch
         {
             source.Dispose();
@@ -78,15 +98,52 @@ internal sealed class ExportReader : IDisposable
         }
     }
 
+    // Blank lines before the header (a million of them, in one file seen) are passed over as they
+    // stream, so the head that the header is looked for in starts with text; returns the bytes now in
+    // the head (from skip on) and how many lines were passed over.
+    private static (int Length, int Lines) SkipBlankLines(Stream utf8, byte[] head, int n, int skip)
+    {
+        var lines = 0;
+        var cr = false;
+        while (true)
+        {
+            var i = skip;
+            for (; i < n && head[i] is (byte)'\r' or (byte)'\n'; i++)
+            {
+                // CR LF is one line break, a lone CR (old Mac) or LF another.
+                lines += head[i] == '\n' ? (cr ? 0 : 1) : 1;
+                cr = head[i] == '\r';
+            }
+
+            if (i == skip)
+            {
+                return (n, lines);
+            }
+
+            var rest = n - i;
+            head.AsSpan(i, rest).CopyTo(head.AsSpan(skip));
+            var more = utf8.ReadAtLeast(head.AsSpan(skip + rest), head.Length - skip - rest, throwOnEndOfStream: false);
+            n = skip + rest + more;
+            if (n == skip)
+            {
+                return (n, lines);
+            }
+        }
+    }
+
     /// <summary>The data rows that could be read; call once.</summary>
     public IEnumerable<ExportRow> Rows(CancellationToken cancellationToken = default)
     {
         var columns = _header.Layout.Header.Count;
-        var lineOffset = _header.Line - 1;
         while (Next())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = lineOffset + _csv.LineNumber;
+            var line = _lineOffset + _csv.LineNumber;
+            if (ReadLinesAgain(line))
+            {
+                continue;
+            }
+
             var problem = Check(columns);
             if (problem is not null)
             {
@@ -110,10 +167,60 @@ internal sealed class ExportReader : IDisposable
     public void Dispose()
     {
         _csv.Dispose();
+        while (_suspended.TryPop(out var outer))
+        {
+            outer.Csv.Dispose();
+        }
+
         _source.Dispose();
     }
 
     private bool Next()
+    {
+        while (!Read())
+        {
+            if (!_suspended.TryPop(out var outer))
+            {
+                return false;
+            }
+
+            _csv.Dispose();
+            (_csv, _lineOffset) = outer;
+        }
+
+        return true;
+    }
+
+    // A quote that opens a field and never closes where it should swallows the line breaks after it,
+    // and with them the rows that follow (to the end of the file, for a quote that never closes at
+    // all). Rather than lose them in one reject, the record's first line is rejected and the lines
+    // after it are read again as rows, with their own line numbers.
+    private bool ReadLinesAgain(long line)
+    {
+        if (_malformed is not { Reason: CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote } m)
+        {
+            return false;
+        }
+
+        var raw = _csv.RawRecord;
+        var lineBreak = raw.IndexOfAny((byte)'\r', (byte)'\n');
+        if (lineBreak < 0)
+        {
+            return false;
+        }
+
+        var rest = lineBreak + (raw[lineBreak] == '\r' && lineBreak + 1 < raw.Length && raw[lineBreak + 1] == '\n' ? 2 : 1);
+        Report.Reject(line, m.Reason == CsvMalformedReason.UnterminatedQuote
+            ? "unterminated quote: a quote opened on this line never closes; the lines after it are read again as rows"
+            : "text after a closing quote, the quote opened on this line closing on a later one; the lines after it are read again as rows");
+        var again = CsvReader.Create(raw[rest..].ToArray(), _linesAgain);
+        _suspended.Push((_csv, _lineOffset));
+        _csv = again;
+        _lineOffset = line;
+        return true;
+    }
+
+    private bool Read()
     {
         _malformed = null;
         try
@@ -123,7 +230,7 @@ internal sealed class ExportReader : IDisposable
         catch (CsvFormatException e)
         {
             // Only a record too large to buffer gets here: the rest of the file cannot be read safely.
-            var line = _header.Line - 1 + e.LineNumber;
+            var line = _lineOffset + e.LineNumber;
             throw new UnreadableExportException(_source.Name, $"line {line}: a record larger than {_options.MaxRecordBytes:N0} bytes (Ingestion:MaxRecordBytes), usually an unclosed quote; fix or split the file", e);
         }
         catch (IOException e) when (e is not FileNotFoundException)
@@ -143,17 +250,38 @@ internal sealed class ExportReader : IDisposable
         {
             return m.Reason switch
             {
-                CsvMalformedReason.UnterminatedQuote => $"unterminated quote: the quoted field never closes and runs to the end of the file ({Lines(_csv.RawRecord)} lines)",
+                CsvMalformedReason.UnterminatedQuote => "unterminated quote: the quoted field never closes",
                 CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
                 CsvMalformedReason.LineBreakInQuotes => "line break inside quotes",
                 _ => $"malformed quoting ({m.Reason})",
             };
         }
 
+        // Bytes that are not text say more about a row than its field count (a NUL-padded tail is one field).
         var count = _csv.FieldCount;
-        if (count < columns)
+        for (var i = 0; i < count; i++)
         {
-            return $"too few fields ({count} of {columns}); the row may be cut short";
+            var span = _csv.GetSpan(i);
+            if (span.Contains((byte)0))
+            {
+                return $"NUL byte in column {i + 1}";
+            }
+
+            if (!System.Text.Unicode.Utf8.IsValid(span))
+            {
+                return $"invalid UTF-8 in column {i + 1}";
+            }
+        }
+
+        if (count == 1 && _csv.GetSpan(0).Trim(" \t"u8).IsEmpty)
+        {
+            return "blank row: only spaces or tabs";
+        }
+
+        // Columns without a name after the last named one (a spreadsheet's padding) may be left out.
+        if (count < _namedColumns)
+        {
+            return $"too few fields ({count} of {_namedColumns}); the row may be cut short";
         }
 
         for (var i = 0; i < count; i++)
@@ -167,16 +295,6 @@ internal sealed class ExportReader : IDisposable
             if (span.Length > _options.MaxFieldChars && Encoding.UTF8.GetCharCount(span) > _options.MaxFieldChars)
             {
                 return $"oversized field in column {i + 1} ({Encoding.UTF8.GetCharCount(span):N0} characters, limit {_options.MaxFieldChars:N0})";
-            }
-
-            if (span.Contains((byte)0))
-            {
-                return $"NUL byte in column {i + 1}";
-            }
-
-            if (!System.Text.Unicode.Utf8.IsValid(span))
-            {
-                return $"invalid UTF-8 in column {i + 1}";
             }
         }
 
@@ -193,7 +311,8 @@ internal sealed class ExportReader : IDisposable
         var header = _header.Layout.Header;
         for (var i = 0; i < header.Count; i++)
         {
-            if (!string.Equals(_csv.GetString(i).Trim(), header[i], StringComparison.OrdinalIgnoreCase))
+            var field = i < _csv.FieldCount ? _csv.GetString(i).Trim() : "";
+            if (!string.Equals(field, header[i], StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
@@ -300,6 +419,4 @@ internal sealed class ExportReader : IDisposable
             ? "linkedin-2018"
             : "linkedin-2020";
     }
-
-    private static int Lines(ReadOnlySpan<byte> raw) => raw.Count((byte)'\n') + 1;
 }

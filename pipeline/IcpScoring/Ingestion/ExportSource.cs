@@ -33,6 +33,10 @@ internal sealed class ExportSource : IDisposable
         {
             throw new UnreadableExportException(path, "no such file");
         }
+        catch (UnauthorizedAccessException e) when (Directory.Exists(path))
+        {
+            throw new UnreadableExportException(path, "is a folder, not a file; expected a connections export (.csv, or LinkedIn's export .zip)", e);
+        }
         catch (UnauthorizedAccessException e)
         {
             throw new UnreadableExportException(path, "cannot be read (permission denied)", e);
@@ -40,8 +44,18 @@ internal sealed class ExportSource : IDisposable
 
         try
         {
-            if (IsZip(file))
+            // A pipe (icp inspect /dev/stdin) cannot seek back after its first bytes are looked at.
+            var magic = new byte[4];
+            var n = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+            var isZip = IsZip(magic.AsSpan(0, n));
+            if (isZip && !file.CanSeek)
             {
+                throw new UnreadableExportException(path, "is a zip archive read from a pipe, which cannot be opened in place; give the path of the .zip file");
+            }
+
+            if (isZip)
+            {
+                file.Position = 0;
                 return OpenZip(path, file, options);
             }
 
@@ -50,7 +64,13 @@ internal sealed class ExportSource : IDisposable
                 throw new UnreadableExportException(path, "is named .zip but is not a zip archive; expected LinkedIn's export zip or a Connections.csv");
             }
 
-            return new ExportSource(path, file, null);
+            if (file.CanSeek)
+            {
+                file.Position = 0;
+                return new ExportSource(path, file, null);
+            }
+
+            return new ExportSource(path, new PrefixedStream(magic, 0, n, file), null);
         }
         catch
         {
@@ -65,14 +85,9 @@ internal sealed class ExportSource : IDisposable
         _owner?.Dispose();
     }
 
-    private static bool IsZip(FileStream file)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        var n = file.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        file.Position = 0;
-        return n == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K'
+    private static bool IsZip(ReadOnlySpan<byte> magic) =>
+        magic.Length == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K'
             && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
-    }
 
     private static ExportSource OpenZip(string path, FileStream file, IngestionOptions options)
     {
@@ -100,6 +115,11 @@ internal sealed class ExportSource : IDisposable
                 throw new UnreadableExportException(name, $"is compressed {entry.Length / Math.Max(1, entry.CompressedLength):N0} to 1, which only a zip bomb is (limit {options.MaxZipCompressionRatio} to 1, Ingestion:MaxZipCompressionRatio)");
             }
 
+            if (entry.IsEncrypted)
+            {
+                throw new UnreadableExportException(name, "is encrypted (the zip has a password); expected LinkedIn's export zip as downloaded, which has none");
+            }
+
             Stream stream;
             try
             {
@@ -110,10 +130,7 @@ internal sealed class ExportSource : IDisposable
                 throw new UnreadableExportException(name, "cannot be inflated (damaged or unsupported compression)", e);
             }
 
-            // The declared size can lie: count what is really inflated.
-            var limit = Math.Min(options.MaxZipEntryBytes, Math.Max(entry.Length, 0) + 1);
-            var limited = new LimitedStream(stream, limit, () => new UnreadableExportException(name, "inflates past its declared size; refused as a zip bomb"));
-            return new ExportSource(name, limited, zip);
+            return new ExportSource(name, new ZipEntryStream(stream, name, entry.Length, entry.Crc32), zip);
         }
         catch
         {
@@ -139,6 +156,11 @@ internal sealed class ExportSource : IDisposable
         if (connections is not null)
         {
             return connections;
+        }
+
+        if (zip.GetEntry("xl/workbook.xml") is not null)
+        {
+            throw new UnreadableExportException(path, "is an Excel workbook (.xlsx), not a CSV file; save it from Excel as \"CSV UTF-8\" and give that file");
         }
 
         var csvs = zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -13,13 +13,15 @@ internal sealed record HeaderLocation(int Line, int ByteOffset, char Separator, 
 internal static class HeaderLocator
 {
     private const int MaxRecordsTried = 30;
+    private const string LinkedInHeader = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    private const string LabeledHeader = "Title,Industry,Company Size,IsIcp";
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 
     /// <summary>The header, or an <see cref="UnreadableExportException"/> saying why there is none.</summary>
-    public static HeaderLocation Find(ReadOnlySpan<byte> head, bool complete, ColumnAliases aliases, ExportKind kind, string name)
+    public static HeaderLocation Find(ReadOnlySpan<byte> head, bool complete, ColumnAliases aliases, ExportKind kind, string name, int blankLinesBefore = 0)
     {
         var pos = 0;
-        var line = 1;
+        var line = 1 + blankLinesBefore;
         var tried = 0;
         var preamble = false;
         var sawText = false;
@@ -35,7 +37,10 @@ internal static class HeaderLocator
 
             if (!TryRecordEnd(head, pos, complete, out var end, out var next, out var innerBreaks))
             {
-                break;
+                var expected = kind == ExportKind.LabeledProspects ? LabeledHeader : LinkedInHeader;
+                throw new UnreadableExportException(name, complete
+                    ? $"line {line} opens a quote that never closes, so no header can be found after it; expected a header such as {expected}"
+                    : $"line {line} runs past the first {TextDecoder.HeadBytes / 1024:N0} KB without ending (an unclosed quote, or not a CSV file), so no header can be found; expected a header such as {expected}");
             }
 
             var record = head[pos..end];
@@ -63,17 +68,17 @@ internal static class HeaderLocator
 
         if (!sawText)
         {
-            throw new UnreadableExportException(name, "is empty; expected a connections export with a header such as First Name,Last Name,URL,Email Address,Company,Position,Connected On");
+            throw new UnreadableExportException(name, $"is empty; expected a connections export with a header such as {LinkedInHeader}");
         }
 
         if (preamble && tried <= 2)
         {
-            throw new UnreadableExportException(name, "holds only LinkedIn's Notes: preamble and no header or rows; expected the header First Name,Last Name,URL,Email Address,Company,Position,Connected On after it");
+            throw new UnreadableExportException(name, $"holds only LinkedIn's Notes: preamble and no header or rows; expected the header {LinkedInHeader} after it");
         }
 
         if (kind == ExportKind.LabeledProspects)
         {
-            throw new UnreadableExportException(name, $"has no header naming a title, industry or company size column in its first {tried} lines; expected labeled prospects such as Title,Industry,Company Size,IsIcp");
+            throw new UnreadableExportException(name, $"has no header naming a title, industry or company size column in its first {tried} lines; expected labeled prospects such as {LabeledHeader}");
         }
 
         throw new UnreadableExportException(name, $"has no header naming a title column, or a company column beside a name, profile or date column, in its first {tried} lines; expected a connections export (LinkedIn's Connections.csv, or Apollo, Sales Navigator or Phantombuster columns, or aliases under Ingestion:Columns)");

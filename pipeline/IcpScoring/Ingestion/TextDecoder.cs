@@ -42,22 +42,30 @@ internal static class TextDecoder
             return (Transcode(new PrefixedStream(head, 2, n - 2, raw), new UnicodeEncoding(bigEndian: true, byteOrderMark: false)), "utf-16be");
         }
 
-        var zeros = bytes.Count((byte)0);
-        if (zeros > 0 && zeros * 4 >= n)
+        // A copy cut short by a crash can end in a run of NUL bytes: that run is damage in the last
+        // rows (rejected as such), not a sign that the file is binary or UTF-16.
+        var text = bytes.TrimEnd((byte)0);
+        if (text.IsEmpty && n > 0)
+        {
+            throw new UnreadableExportException(name, "holds only NUL bytes, not text; expected a CSV export");
+        }
+
+        var zeros = text.Count((byte)0);
+        if (zeros > 0 && zeros * 4 >= text.Length)
         {
             // Text in UTF-16 without a mark has a zero in every other byte (ASCII letters).
             var evenZeros = 0;
-            for (var i = 0; i < n; i += 2)
+            for (var i = 0; i < text.Length; i += 2)
             {
-                evenZeros += bytes[i] == 0 ? 1 : 0;
+                evenZeros += text[i] == 0 ? 1 : 0;
             }
 
-            if (zeros * 10 >= n * 4 && evenZeros * 10 <= zeros)
+            if (zeros * 10 >= text.Length * 4 && evenZeros * 10 <= zeros)
             {
                 return (Transcode(new PrefixedStream(head, 0, n, raw), new UnicodeEncoding(bigEndian: false, byteOrderMark: false)), "utf-16le");
             }
 
-            if (zeros * 10 >= n * 4 && evenZeros * 10 >= zeros * 9)
+            if (zeros * 10 >= text.Length * 4 && evenZeros * 10 >= zeros * 9)
             {
                 return (Transcode(new PrefixedStream(head, 0, n, raw), new UnicodeEncoding(bigEndian: true, byteOrderMark: false)), "utf-16be");
             }
@@ -65,7 +73,7 @@ internal static class TextDecoder
             throw new UnreadableExportException(name, "is a binary file, not text; expected a CSV export");
         }
 
-        if (LooksBinary(bytes))
+        if (LooksBinary(text))
         {
             throw new UnreadableExportException(name, "is a binary file, not text; expected a CSV export");
         }

@@ -1,11 +1,16 @@
+using IcpScoring.Ingestion;
 using IcpScoring.Model;
 
 namespace IcpScoring.Pipeline;
 
-/// <summary>A retrain: the challenger kept in the registry, how it compared with the champion, and whether it was promoted.</summary>
+/// <summary>
+/// A retrain: the challenger kept in the registry, how it compared with the champion, whether it
+/// was promoted, and the accounting of the labeled file (its rejects with their lines).
+/// </summary>
 internal sealed record RetrainOutcome(
     RegistryEntry Challenger,
     string? PreviousChampion,
     ModelMetrics? ChampionOnHoldout,
     bool Promoted,
-    string Decision);
+    string Decision,
+    IngestReport Labels);

@@ -30,7 +30,7 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         }
 
         LogDecision(challenger.Version, promote, decision);
-        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, champion, championMetrics, promote, decision);
+        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, champion, championMetrics, promote, decision, set.Report);
     }
 
     /// <summary>Metrics of a registered model on a labeled file, at the model's own threshold.</summary>
