@@ -38,7 +38,7 @@ internal sealed class SnapshotBatch : IDisposable
         _modelVersion = modelVersion;
         try
         {
-            _spill = new SnapshotSpill(Path.GetDirectoryName(Path.GetFullPath(database))!);
+            _spill = Spilling(() => new SnapshotSpill(SpillFolder));
         }
         catch
         {
@@ -46,6 +46,8 @@ internal sealed class SnapshotBatch : IDisposable
             throw;
         }
     }
+
+    private string SpillFolder => Path.GetDirectoryName(Path.GetFullPath(_database))!;
 
     public long Count => _spill.Count;
 
@@ -59,7 +61,11 @@ internal sealed class SnapshotBatch : IDisposable
             _accounts[account] = index = _accounts.Count;
         }
 
-        _spill.Add(index, row);
+        Spilling(() =>
+        {
+            _spill.Add(index, row);
+            return true;
+        });
     }
 
     /// <summary>
@@ -95,7 +101,11 @@ internal sealed class SnapshotBatch : IDisposable
                 }
             }
 
-            InsertRows(ids);
+            Spilling(() =>
+            {
+                InsertRows(ids);
+                return true;
+            });
             beforeCommit?.Invoke();
             transaction.Commit();
             return replaced;
@@ -106,6 +116,22 @@ internal sealed class SnapshotBatch : IDisposable
 
     public void Dispose() => Finish();
 
+    // The spill file sits beside the database: a full disk there is the database's problem too, and
+    // is reported the same way, as one line naming the database.
+    private T Spilling<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{_database}: cannot hold snapshot rows in {SpillFolder} ({FileSystemFaults.Describe(e, SpillFolder)}); free some space and try again", e);
+        }
+    }
+
+    // Says whether an earlier export's snapshot was replaced: the same file's own, committed by a run
+    // that was killed before marking it done, is not an earlier export.
     private bool ReplaceHeader(SqliteTransaction transaction, SnapshotHeader s, long id)
     {
         void Key(SqliteCommand c)
@@ -115,6 +141,8 @@ internal sealed class SnapshotBatch : IDisposable
         }
 
         var previous = Scalar(transaction, "SELECT id FROM snapshots WHERE account = @account AND month = @month", Key);
+        var fromAnotherExport = previous is long earlier
+            && (long?)Scalar(transaction, "SELECT ledger_id FROM snapshots WHERE id = @old", c => PipelineStore.Bind(c, "@old", earlier)) != _ledgerId;
         if (previous is long old)
         {
             Execute(transaction, "DELETE FROM snapshot_connections WHERE snapshot_id = @old", c => PipelineStore.Bind(c, "@old", old));
@@ -149,7 +177,7 @@ internal sealed class SnapshotBatch : IDisposable
                 PipelineStore.Bind(c, "@account", s.Account);
                 PipelineStore.Bind(c, "@id", id);
             });
-        return previous is not null;
+        return fromAnotherExport;
     }
 
     // SQLite's own statement API: binding fifteen values through ADO.NET parameters cost more than

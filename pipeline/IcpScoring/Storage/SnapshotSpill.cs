@@ -6,12 +6,15 @@ namespace IcpScoring.Storage;
 /// <summary>
 /// Snapshot rows on their way to the database, in a temporary file beside it rather than in
 /// memory: a million-row export costs the same memory as a thousand-row one. The file has no
-/// name from the moment it is opened (on Linux), so a killed process leaves nothing behind.
-/// Rows are read back once, in the order they were added, as UTF-8 spans ready to bind.
+/// name from the moment it is opened (on Linux), so a killed process leaves nothing behind; the
+/// name it has for that moment carries its writer, so one killed in between is removed by the
+/// next spill in the folder. Rows are read back once, in the order they were added, as UTF-8
+/// spans ready to bind.
 /// </summary>
 internal sealed class SnapshotSpill : IDisposable
 {
     private const int Strings = 8;
+    private const string Prefix = ".snapshot-spill-";
 
     private readonly FileStream _file;
     private byte[] _buffer = new byte[1024];
@@ -20,7 +23,8 @@ internal sealed class SnapshotSpill : IDisposable
     public SnapshotSpill(string folder)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $".snapshot-spill-{Guid.NewGuid():N}");
+        RemoveLeftovers(folder);
+        var path = Path.Combine(folder, $"{Prefix}{Guid.NewGuid():N}-{Claimant.Current.Replace(':', '-')}");
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
         if (!OperatingSystem.IsWindows())
         {
@@ -87,7 +91,41 @@ internal sealed class SnapshotSpill : IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _file.Dispose();
+        }
+        catch (IOException)
+        {
+            // Disposing flushes what is buffered, and a full disk refuses it: those rows were not
+            // wanted any more (the file is being deleted), and the failure that brought us here, if
+            // any, is the one worth reporting.
+        }
+    }
+
+    // .snapshot-spill-<32 hex digits>-<machine>-<pid>; without a writer (an older icp), a leftover too.
+    private static void RemoveLeftovers(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, Prefix + "*"))
+        {
+            var rest = Path.GetFileName(file)[Prefix.Length..];
+            var dash = rest.LastIndexOf('-');
+            var writer = rest.Length > 34 && rest[32] == '-' && dash > 32 ? $"{rest[33..dash]}:{rest[(dash + 1)..]}" : null;
+            if (writer is null || Claimant.IsDeadLocalProcess(writer))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another process removing the same leftover, or a folder we may not change: harmless.
+                }
+            }
+        }
+    }
 
     /// <summary>One row read back: fixed fields first, then the eight texts as UTF-8.</summary>
     internal readonly struct SpilledRow(byte[] buffer, int length)
