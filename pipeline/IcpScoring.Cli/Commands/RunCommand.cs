@@ -54,9 +54,17 @@ internal static class RunCommand
         using var store = PipelineStore.Open(scope.DatabasePath(parse, globals));
         var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, models.Get);
         RunSummary summary;
-        using (var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected, scope.Loggers.CreateLogger("IcpScoring.Cli.Progress")))
+        try
         {
+            using var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected, scope.Loggers.CreateLogger("IcpScoring.Cli.Progress"));
             summary = job.Run(request, progress);
+        }
+        catch (OutputFolderException e)
+        {
+            // Not the export's fault and not a bug: the user fixes the folder (or frees space) and runs
+            // again, which processes the file in hand; the files done before it stay done.
+            stderr.WriteLine($"icp: {e.Message}");
+            return ExitCodes.BadInput;
         }
 
         foreach (var f in summary.Files)

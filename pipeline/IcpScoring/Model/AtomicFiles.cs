@@ -7,7 +7,8 @@ namespace IcpScoring.Model;
 /// <summary>
 /// Writes that readers see whole or not at all: the bytes go to a temporary file beside the target,
 /// are flushed to disk, and only then replace the target by a rename. A crash or an exception
-/// midway leaves the old content in place.
+/// midway leaves the old content in place. Files that belong together can wait in a staging folder
+/// and be published, each by a rename, once the caller's own commit is certain.
 /// </summary>
 internal static class AtomicFiles
 {
@@ -49,9 +50,46 @@ internal static class AtomicFiles
     }
 
     /// <summary>
-    /// Removes the temporary files that writers killed mid-write left in a folder (not below it):
-    /// those of a process of this machine that has ended. A live writer's file, or one of another
-    /// machine sharing the folder, is left alone.
+    /// A new hidden folder inside <paramref name="folder"/> for files that are to appear in
+    /// <paramref name="folder"/> only once <see cref="Publish"/> moves them there. It is named like a
+    /// temporary file, so what a killed writer left is removed by <see cref="RemoveLeftovers"/>.
+    /// </summary>
+    public static string CreateStaging(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var staging = TempPathFor(Path.Combine(Path.GetFullPath(folder), "staged"));
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    /// <summary>
+    /// Moves every file of a staging folder into the folder holding it, each by a rename that
+    /// replaces the file there, then removes the staging folder.
+    /// </summary>
+    public static void Publish(string staging)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(staging);
+        var full = Path.GetFullPath(staging);
+        var folder = Path.GetDirectoryName(full)!;
+        foreach (var file in Directory.EnumerateFiles(full).Where(f => !IsTemporaryName(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList())
+        {
+            File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
+
+        Directory.Delete(full, recursive: true);
+    }
+
+    /// <summary>Removes a staging folder and what it holds, quietly: after a failure, the failure is what is worth reporting.</summary>
+    public static void Discard(string staging)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(staging);
+        TryDelete(staging);
+    }
+
+    /// <summary>
+    /// Removes the temporary files and staging folders that writers killed mid-write left in a
+    /// folder (not below it): those of a process of this machine that has ended. A live writer's,
+    /// or one of another machine sharing the folder, is left alone.
     /// </summary>
     public static void RemoveLeftovers(string folder)
     {
@@ -60,11 +98,11 @@ internal static class AtomicFiles
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
-            if (IsTemporaryName(Path.GetFileName(file)) && WriterOf(Path.GetFileName(file)) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
+            if (IsTemporaryName(Path.GetFileName(entry)) && WriterOf(Path.GetFileName(entry)) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
             {
-                TryDelete(file);
+                TryDelete(entry);
             }
         }
     }
@@ -93,7 +131,14 @@ internal static class AtomicFiles
     {
         try
         {
-            File.Delete(temp);
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+            else
+            {
+                File.Delete(temp);
+            }
         }
         catch (IOException)
         {

@@ -99,31 +99,63 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         var gatheredAt = clock.Elapsed;
         progress?.Report(new FileProgress(file.RelativePath, "writing", rows, rows));
         // Months first (a file without one fails before anything is written). Then every account's
-        // files are rendered on all cores while the file's snapshots go into the database in one
-        // transaction, which commits only once every report is written.
+        // files are rendered on all cores into staging folders while the file's snapshots go into
+        // the database in one transaction; once every row is in and every report rendered, the
+        // reports are published (renamed into place) and the transaction commits. A failure on
+        // either side before that leaves neither reports nor snapshots of this file.
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
         var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report)).ToArray();
         SnapshotHeader[] headers = [.. ordered.Select((o, i) => new SnapshotHeader(
             o.Account.Account, reports[i].Month, o.Account.Connections, o.Account.Hidden, o.Account.Scored, o.Account.Matched, o.Account.Matched,
             new SnapshotSummary(o.Month.Folder, reports[i].IcpMatchRate, reports[i].PoolDepth, model.Version).ToJson()))];
+        var folders = ordered.Select((o, i) => Path.Combine(outRoot, o.Month.Folder, reports[i].Month)).ToArray();
+        var staged = new string?[ordered.Count];
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = Task.Run(() => snapshots.Commit(headers, () => rendered.Task.GetAwaiter().GetResult()), CancellationToken.None);
+        // Published inside the transaction, under the database's write lock: two processes replacing
+        // the same month publish and commit in the same order, so the reports are those of the
+        // snapshot that stays.
+        var commit = Task.Run(() => snapshots.Commit(headers, () => Publish(rendered.Task, staged, folders, outRoot)), CancellationToken.None);
+        TimeSpan renderedAt;
+        IReadOnlyDictionary<string, bool> replaced;
         try
         {
-            Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
-                WriteFiles(ordered[i].Account, reports[i], ordered[i].Month.Folder, file, report, outRoot));
-            rendered.SetResult();
+            try
+            {
+                Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+                {
+                    Directory.CreateDirectory(folders[i]);
+                    // This file holds the ledger claim for its account and month: what a killed run left here is ours to clear.
+                    AtomicFiles.RemoveLeftovers(folders[i]);
+                    staged[i] = AtomicFiles.CreateStaging(folders[i]);
+                    WriteFiles(ordered[i].Account, reports[i], staged[i]!, file, report);
+                });
+                rendered.SetResult();
+            }
+            catch (Exception e)
+            {
+                // The snapshots roll back on seeing this; wait for that, so nothing of this file outlives it.
+                rendered.SetException(e);
+                ((IAsyncResult)commit).AsyncWaitHandle.WaitOne();
+                if (OutputFolderException.From(outRoot, folders, e) is { } output)
+                {
+                    throw output;
+                }
+
+                throw;
+            }
+
+            renderedAt = clock.Elapsed;
+            replaced = commit.GetAwaiter().GetResult();
         }
-        catch (Exception e)
+        finally
         {
-            // The snapshots roll back on seeing this; wait for that, so nothing of this file outlives it.
-            rendered.SetException(e);
-            ((IAsyncResult)commit).AsyncWaitHandle.WaitOne();
-            throw;
+            // Published folders are gone already; after a failure, what was rendered goes.
+            foreach (var folder in staged.OfType<string>())
+            {
+                AtomicFiles.Discard(folder);
+            }
         }
 
-        var renderedAt = clock.Elapsed;
-        var replaced = commit.GetAwaiter().GetResult();
         LogStages(report.File, scoredAt.TotalSeconds, (gatheredAt - scoredAt).TotalSeconds, (renderedAt - gatheredAt).TotalSeconds, (clock.Elapsed - gatheredAt).TotalSeconds);
         var results = new List<AccountMonthResult>();
         for (var i = 0; i < ordered.Count; i++)
@@ -135,6 +167,23 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         }
 
         return (report, results);
+    }
+
+    // Waits for every report to be rendered, then renames them into place, account by account.
+    private static void Publish(Task rendered, string?[] staged, string[] folders, string outRoot)
+    {
+        rendered.GetAwaiter().GetResult();
+        for (var i = 0; i < staged.Length; i++)
+        {
+            try
+            {
+                AtomicFiles.Publish(staged[i]!);
+            }
+            catch (Exception e) when (OutputFolderException.From(outRoot, [folders[i]], e) is { } output)
+            {
+                throw output;
+            }
+        }
     }
 
     private (string Month, string Source, string Folder) MonthOf(AccountAccumulator acc, InboxFile file, IngestReport ingest, string? monthOverride)
@@ -149,14 +198,10 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest) =>
         acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0));
 
-    private void WriteFiles(AccountAccumulator acc, PoolReport report, string accountFolder, InboxFile file, IngestReport ingest, string outRoot)
+    private void WriteFiles(AccountAccumulator acc, PoolReport report, string folder, InboxFile file, IngestReport ingest)
     {
-        var folder = Path.Combine(outRoot, accountFolder, report.Month);
         var targets = acc.RankedTargets(settings.Reports.MaxTargets);
 
-        // This file holds the ledger claim for its account and month: what a killed run left here is ours to clear.
-        Directory.CreateDirectory(folder);
-        AtomicFiles.RemoveLeftovers(folder);
         PoolJson.Write(Path.Combine(folder, "pool.json"), report);
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);

@@ -26,6 +26,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
                 .Where(f => request.Only is null || request.Only.Contains(f.RelativePath, StringComparer.Ordinal))
                 .ToList();
         LogFound(files.Count, request.Inbox ?? "(files)");
+        OutputFolderException.ThrowIfUnusable(request.Out);
 
         var processor = new ExportProcessor(settings, directory, model, store, loggers.CreateLogger<ExportProcessor>());
         var results = new List<FileRunResult>();
@@ -51,14 +52,22 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     /// </summary>
     public void RefreshReports(string outRoot, IReadOnlyList<string>? accounts, IReadOnlyList<FileRunResult> thisRun, CancellationToken cancellationToken)
     {
-        var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
-        var refreshed = drift.Refresh(outRoot, accounts, cancellationToken);
-        var alerts = drift.LatestAlerts(outRoot, refreshed, cancellationToken);
-        var portfolio = PortfolioBuilder.Build(store, model.Version, thisRun, alerts);
-        Directory.CreateDirectory(outRoot);
-        AtomicFiles.RemoveLeftovers(outRoot);
-        PortfolioJson.Write(Path.Combine(outRoot, "portfolio.json"), portfolio);
-        PortfolioHtml.Write(Path.Combine(outRoot, "index.html"), portfolio);
+        try
+        {
+            var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
+            var refreshed = drift.Refresh(outRoot, accounts, cancellationToken);
+            var alerts = drift.LatestAlerts(outRoot, refreshed, cancellationToken);
+            var portfolio = PortfolioBuilder.Build(store, model.Version, thisRun, alerts);
+            Directory.CreateDirectory(outRoot);
+            AtomicFiles.RemoveLeftovers(outRoot);
+            PortfolioJson.Write(Path.Combine(outRoot, "portfolio.json"), portfolio);
+            PortfolioHtml.Write(Path.Combine(outRoot, "index.html"), portfolio);
+        }
+        catch (Exception e) when (OutputFolderException.From(outRoot, [outRoot], e) is { } output)
+        {
+            // The drift reports not written stay pending in the database for the next run.
+            throw output;
+        }
     }
 
     private FileRunResult RunFile(InboxFile file, RunRequest request, ExportProcessor processor, IProgress<FileProgress>? progress, CancellationToken cancellationToken)
@@ -95,19 +104,41 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
             return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
         }
-        catch (OperationCanceledException)
-        {
-            // Stopping: give the file back so the next start processes it (outputs are written atomically, so nothing is half-written).
-            store.Fail(entry.Id, "cancelled while processing; it is processed again on the next run");
-            throw;
-        }
         catch (UnreadableExportException e)
         {
-            var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, e.Problem) : null;
+            // Failed in the ledger before the file leaves the inbox: killed in between, the file is
+            // still there and is claimed again, rather than gone with a claim nobody finishes.
             store.Fail(entry.Id, e.Problem);
+            var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, e.Problem) : null;
             LogFailed(file.RelativePath, e.Problem);
             return new FileRunResult(file.RelativePath, FileRunResult.Failed, e.Problem + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
         }
+        catch (Exception e)
+        {
+            // Stopping, or a passing fault (a full disk, a locked database, an output folder that
+            // cannot be written): nothing of the file was committed, so give it back at once for the
+            // next run or the job's retry, rather than holding the claim until it goes stale.
+            GiveBack(entry.Id, e is OperationCanceledException ? "cancelled while processing" : $"interrupted: {FirstLine(e.Message)}");
+            throw;
+        }
+    }
+
+    private void GiveBack(long ledgerId, string why)
+    {
+        try
+        {
+            store.Fail(ledgerId, why + "; it is processed again on the next run");
+        }
+        catch (StoreException)
+        {
+            // The database is the fault: the claim stays, and is taken over once this process has ended.
+        }
+    }
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOfAny(['\r', '\n']);
+        return i < 0 ? s : s[..i];
     }
 
     // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
