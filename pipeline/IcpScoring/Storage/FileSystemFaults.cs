@@ -13,14 +13,13 @@ internal static class FileSystemFaults
     private const int Edquot = 122;
     private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
     private const int WindowsDiskFull = unchecked((int)0x80070070);
+    private const string TooLarge = "a file outgrew the size the file system or the process allows";
 
-    /// <summary>Whether an exception, or any exception an <see cref="AggregateException"/> holds, is the file system refusing an operation.</summary>
-    public static Exception? Find(Exception e) => e switch
-    {
-        IOException or UnauthorizedAccessException => e,
-        AggregateException a => a.Flatten().InnerExceptions.FirstOrDefault(i => i is IOException or UnauthorizedAccessException),
-        _ => null,
-    };
+    /// <summary>The exception, or the first one an <see cref="AggregateException"/> holds, that is the file system refusing an operation; else null.</summary>
+    public static Exception? Find(Exception e) => e is AggregateException a ? a.Flatten().InnerExceptions.FirstOrDefault(Is) : Is(e) ? e : null;
+
+    /// <summary>Whether an exception is the file system refusing an operation (rather than a bug).</summary>
+    public static bool Is(Exception e) => e is IOException or UnauthorizedAccessException || IsFileTooLarge(e);
 
     /// <summary>What went wrong with a write under <paramref name="path"/>, in a few words.</summary>
     public static string Describe(Exception e, string path)
@@ -33,7 +32,8 @@ internal static class FileSystemFaults
         return e switch
         {
             IOException { HResult: Enospc or Edquot or WindowsDiskFull or WindowsHandleDiskFull } => "disk full",
-            IOException { HResult: Efbig } => "a file outgrew the size the file system or the process allows",
+            IOException { HResult: Efbig } => TooLarge,
+            _ when IsFileTooLarge(e) => TooLarge,
             IOException { HResult: Erofs } => "read-only file system",
             UnauthorizedAccessException => $"permission denied: {FirstLine(e.Message)}",
             _ => FirstLine(e.Message),
@@ -58,6 +58,10 @@ internal static class FileSystemFaults
 
         return null;
     }
+
+    // A write past the file size limit (EFBIG) comes out of .NET's file writes as this, not as an IOException.
+    private static bool IsFileTooLarge(Exception e) =>
+        e is ArgumentOutOfRangeException && e.TargetSite?.DeclaringType == typeof(RandomAccess);
 
     private static string FirstLine(string s)
     {

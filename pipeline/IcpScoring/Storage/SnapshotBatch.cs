@@ -124,7 +124,7 @@ internal sealed class SnapshotBatch : IDisposable
         {
             return action();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileSystemFaults.Is(e))
         {
             throw new StoreException($"{_database}: cannot hold snapshot rows in {SpillFolder} ({FileSystemFaults.Describe(e, SpillFolder)}); free some space and try again", e);
         }

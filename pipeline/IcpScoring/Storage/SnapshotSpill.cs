@@ -97,7 +97,7 @@ internal sealed class SnapshotSpill : IDisposable
         {
             _file.Dispose();
         }
-        catch (IOException)
+        catch (Exception e) when (FileSystemFaults.Is(e))
         {
             // Disposing flushes what is buffered, and a full disk refuses it: those rows were not
             // wanted any more (the file is being deleted), and the failure that brought us here, if
