@@ -52,6 +52,9 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     /// </summary>
     public void RefreshReports(string outRoot, IReadOnlyList<string>? accounts, IReadOnlyList<FileRunResult> thisRun, CancellationToken cancellationToken)
     {
+        // Another run on this database may be refreshing too: without taking turns, the one that read
+        // the database first could write last, over reports made from newer snapshots.
+        using var turn = store.HoldReports();
         try
         {
             var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());

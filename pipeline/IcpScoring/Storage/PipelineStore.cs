@@ -17,6 +17,10 @@ internal sealed class PipelineStore : IDisposable
 
     private const string RunColumns = "id, command, claimant, started_at, finished_at, status, summary_json";
 
+    // A lock held by another open file: EWOULDBLOCK on Unix, ERROR_SHARING_VIOLATION on Windows.
+    private const int HeldElsewhere = 11;
+    private const int HeldElsewhereOnWindows = unchecked((int)0x80070020);
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -302,6 +306,36 @@ internal sealed class PipelineStore : IDisposable
             Bind(command, "@upTo", upToSnapshot);
             command.ExecuteNonQuery();
         });
+    }
+
+    /// <summary>
+    /// Held, by any process on this database, while reports are made from it (drift reports, the
+    /// portfolio): whoever holds it last has read every snapshot committed before it took it, so the
+    /// files written last are never older than the database. Waits as long as for a locked database.
+    /// </summary>
+    public IDisposable HoldReports()
+    {
+        // A file of its own beside the database (never deleted: removing a lock file races with
+        // its next holder); SQLite's own locks are POSIX locks, which the same process would share.
+        var path = Database + "-reports.lock";
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            }
+            catch (IOException e) when (e.HResult is HeldElsewhere or HeldElsewhereOnWindows && waited.Elapsed.TotalSeconds < StoreConnections.BusySeconds)
+            {
+                Thread.Sleep(50);
+            }
+            catch (Exception e) when (FileSystemFaults.Is(e))
+            {
+                throw new StoreException(e.HResult is HeldElsewhere or HeldElsewhereOnWindows
+                    ? string.Create(CultureInfo.InvariantCulture, $"{Database}: reports are being made from it by another process for {StoreConnections.BusySeconds} s; wait for the other icp to finish and try again")
+                    : $"{Database}: cannot lock {path} ({FileSystemFaults.Describe(e, path)})", e);
+            }
+        }
     }
 
     public long StartRun(string command, string claimant)
