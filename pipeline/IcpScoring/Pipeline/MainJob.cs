@@ -130,7 +130,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     {
         try
         {
-            store.Fail(ledgerId, why + "; it is processed again on the next run");
+            store.GiveBack(ledgerId, Claimant.Current, why + "; it is processed again on the next run");
         }
         catch (StoreException)
         {

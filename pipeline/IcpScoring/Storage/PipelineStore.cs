@@ -182,6 +182,30 @@ internal sealed class PipelineStore : IDisposable
 
     public void Fail(long ledgerId, string reason) => SetStatus(ledgerId, FileStatus.Failed, reason);
 
+    /// <summary>
+    /// Gives a file back (failed, with the reason, so any run claims it again) if this claimant still
+    /// holds it; says whether it did. A claim taken over meanwhile belongs to its new holder.
+    /// </summary>
+    public bool GiveBack(long ledgerId, string claimant, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return Locked(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var update = Command(
+                "UPDATE ledger SET status = 'failed', error = @error, updated_at = @now WHERE id = @id AND status = 'processing' AND claimed_by = @claimant",
+                transaction);
+            Bind(update, "@error", reason);
+            Bind(update, "@now", StoreValues.Instant(_clock.GetUtcNow()));
+            Bind(update, "@id", ledgerId);
+            Bind(update, "@claimant", claimant);
+            var given = update.ExecuteNonQuery() == 1;
+            transaction.Commit();
+            return given;
+        });
+    }
+
     public void MarkSkipped(long ledgerId, string reason) => SetStatus(ledgerId, FileStatus.Skipped, reason);
 
     public IReadOnlyList<LedgerEntry> Ledger() =>
