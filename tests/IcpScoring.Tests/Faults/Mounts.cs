@@ -8,7 +8,32 @@ namespace IcpScoring.Tests.Faults;
 /// </summary>
 public sealed class Mounts : IDisposable
 {
+    private static readonly Lazy<string?> Probe = new(() =>
+    {
+        // A real attempt: a container may have the capability and still refuse mount.
+        var folder = Path.Combine(Path.GetTempPath(), "icp-tests", "mount-probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var mounts = new Mounts();
+            return mounts.TryTmpfs(folder, 64) is { } refused ? $"this machine does not let the tests mount a file system: {refused}" : null;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                // Still mounted (lazily unmounting); temp is cleaned by the OS.
+            }
+        }
+    });
+
     private readonly Stack<string> _mounted = new();
+
+    /// <summary>Why no test can mount here, or null when they can.</summary>
+    public static string? WhyNot => Probe.Value;
 
     /// <summary>
     /// A tmpfs of <paramref name="kilobytes"/> KiB at <paramref name="folder"/> (created if missing);
