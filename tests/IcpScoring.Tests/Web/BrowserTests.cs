@@ -122,6 +122,46 @@ public sealed class BrowserTests : IDisposable
     }
 
     [ChromiumFact]
+    public async Task NothingFromAnUploadedFileRunsInThePage()
+    {
+        var payload = "<img src=x onerror=alert(1)>";
+        var export = Some.Export2023(
+            Some.Row2023(first: "<script>alert(2)</script>", company: payload, position: "VP Marketing"),
+            Some.Row2023(first: "Bo", url: "https://www.linkedin.com/in/bo-1", position: "\"><svg onload=alert(3)>", connectedOn: "not a date <b>x</b>"));
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+        var dialogs = new List<string>();
+        page.Dialog += (_, d) =>
+        {
+            dialogs.Add(d.Message);
+            _ = d.DismissAsync();
+        };
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Acme Marketing");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = payload + ".csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(export) });
+        await page.ClickAsync("#submit");
+        await page.Locator("#outcome").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Shot(page, "hostile-upload");
+        Assert.Contains(payload + ".csv", await page.InnerTextAsync("#check"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("img, script, svg").CountAsync());
+        var hrefs = await page.Locator("#reports a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(hrefs);
+        foreach (var href in hrefs.Where(h => h.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            await page.GotoAsync(href);
+            Assert.Equal(0, await page.Locator("img, script").CountAsync());
+        }
+
+        await page.GotoAsync("/");
+        Assert.Empty(dialogs);
+        Assert.Equal(0, await page.Locator("img, script, svg[onload]").CountAsync());
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
     public async Task AnAccountNameThatIsNotAFolderNameIsRefused()
     {
         using var server = Serve();
