@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace IcpScoring.Cli.Commands;
 
-/// <summary><c>icp serve [--inbox DIR] [--out DIR] [--urls URL]</c>: the scheduled jobs, the dashboard and (later) the upload page.</summary>
+/// <summary><c>icp serve [--inbox DIR] [--out DIR] [--urls URL] [--worker]</c>: the scheduled jobs, the dashboard and the pages (not with <c>--worker</c>).</summary>
 internal static class ServeCommand
 {
     public static Command Create(GlobalOptions globals, TextWriter stdout)
@@ -13,7 +13,8 @@ internal static class ServeCommand
         var inbox = new Option<string?>("--inbox") { Description = "The inbox to watch (default: Paths:Inbox)" };
         var output = new Option<string?>("--out") { Description = "Where reports go (default: Paths:Out)" };
         var urls = new Option<string?>("--urls") { Description = "The web endpoint (default: Jobs:Urls, http://127.0.0.1:5080)" };
-        var command = new Command("serve", "Run the Hangfire server: the inbox is scanned on a schedule, each export processed by a job, drift and portfolio kept current, labeled prospects in <inbox>/labels/ retrained on; dashboard at /hangfire") { inbox, output, urls };
+        var worker = new Option<bool>("--worker") { Description = "Process jobs only: no dashboard and no pages (for extra machines); /healthz stays" };
+        var command = new Command("serve", "Run the Hangfire server: the inbox is scanned on a schedule, each export processed by a job, drift and portfolio kept current, labeled prospects in <inbox>/labels/ retrained on; pages at /, dashboard at /hangfire") { inbox, output, urls, worker };
         command.SetAction((parse, cancellationToken) => CommandScope.RunAsync(parse, globals, async scope =>
         {
             var paths = new ServePaths(
@@ -29,9 +30,11 @@ internal static class ServeCommand
             }
 
             var endpoint = parse.GetValue(urls) ?? scope.Settings.Jobs.Urls;
-            await using var app = ServeHost.Build(scope.Settings, paths, endpoint, scope.Serilog);
+            var workerOnly = parse.GetValue(worker);
+            await using var app = ServeHost.Build(scope.Settings, paths, endpoint, scope.Serilog, workerOnly);
             await app.StartAsync(cancellationToken);
-            await stdout.WriteLineAsync($"icp serve: dashboard at {endpoint.TrimEnd('/')}/hangfire, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
+            var front = workerOnly ? $"worker (no pages), health at {endpoint.TrimEnd('/')}/healthz" : $"dashboard at {endpoint.TrimEnd('/')}/hangfire";
+            await stdout.WriteLineAsync($"icp serve: {front}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         }));

@@ -20,7 +20,7 @@ namespace IcpScoring.Cli.Hosting;
 /// </summary>
 internal static class ServeHost
 {
-    public static WebApplication Build(IcpSettings settings, ServePaths paths, string urls, Serilog.Core.Logger serilog)
+    public static WebApplication Build(IcpSettings settings, ServePaths paths, string urls, Serilog.Core.Logger serilog, bool workerOnly = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
@@ -52,16 +52,19 @@ internal static class ServeHost
         var app = builder.Build();
         var access = new DashboardAccess(settings.Jobs.Dashboard);
         app.Use(access.Guard);
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [access],
-            IsReadOnlyFunc = _ => !settings.Jobs.Dashboard.Writable,
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "IcpScoring jobs",
-            AppPath = null,
-        });
         app.MapGet("/healthz", () => Results.Text("ok"));
-        WebEndpoints.MapWeb(app, paths);
+        if (!workerOnly)
+        {
+            app.UseHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [access],
+                IsReadOnlyFunc = _ => !settings.Jobs.Dashboard.Writable,
+                DisplayStorageConnectionString = false,
+                DashboardTitle = "IcpScoring jobs",
+                AppPath = null,
+            });
+            WebEndpoints.MapWeb(app, paths);
+        }
 
         JobsOptions.TryTimeZone(settings.Jobs.TimeZone, out var zone);
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();

@@ -24,12 +24,12 @@ public sealed class ServeProcess : IDisposable
 
     public IEnumerable<string> Output => _output;
 
-    /// <summary>Starts <c>icp --config CONFIG --models-dir MODELS --db DB serve --inbox INBOX --out OUT</c> and waits until it listens.</summary>
-    public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder)
+    /// <summary>Starts <c>icp --config CONFIG --models-dir MODELS --db DB serve --inbox INBOX --out OUT [EXTRA...]</c> and waits until it listens.</summary>
+    public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/') })
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/'), .. extra])
         {
             start.ArgumentList.Add(a);
         }
@@ -41,7 +41,7 @@ public sealed class ServeProcess : IDisposable
         server._process.BeginErrorReadLine();
         try
         {
-            server.WaitUntil(() => server._output.Any(l => l.StartsWith("icp serve: dashboard", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the server to start");
+            server.WaitUntil(() => server._output.Any(l => l.StartsWith("icp serve: ", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the server to start");
         }
         catch
         {
