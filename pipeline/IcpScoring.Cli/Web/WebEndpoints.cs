@@ -66,17 +66,14 @@ internal static class WebEndpoints
             return WebPage.Problem("No model", e.Message, StatusCodes.Status503ServiceUnavailable, "/retrain");
         }
 
-        var alerts = store.Snapshots()
-            .GroupBy(s => s.Account, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(s => s.Month, StringComparer.Ordinal)!)
-            .ToDictionary(s => s.Account, s => (IReadOnlyList<string>)(DriftJob.SavedAlerts(Path.Combine(services.Paths.Out, DriftJob.Folder(s), s.Month, "drift.json")) ?? []), StringComparer.Ordinal);
+        // Read, never written, from a page: an account whose drift report is not made yet shows none.
+        var alerts = DriftJob.LatestMonths(store)
+            .ToDictionary(s => s.Account, s => (IReadOnlyList<string>)(DriftJob.SavedAlerts(services.Paths.Out, s) ?? []), StringComparer.Ordinal);
         var html = PortfolioHtml.Render(PortfolioBuilder.Build(store, version, [], alerts));
 
         // The report's links are relative to the output folder, served under /reports/.
-        var nav = WebPage.Begin("x").ToString();
-        var navHtml = nav[nav.IndexOf("<nav", StringComparison.Ordinal)..];
         html = html.Replace("<title>", "<base href=\"/reports/\">\n<title>", StringComparison.Ordinal)
-            .Replace("<main>\n", "<main>\n" + navHtml, StringComparison.Ordinal);
+            .Replace("<main>\n", "<main>\n" + WebPage.Nav, StringComparison.Ordinal);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
@@ -183,17 +180,16 @@ internal static class WebEndpoints
         var staged = await Uploads.Stage(services.Paths, file, ".csv", http.RequestAborted);
         try
         {
-            var set = LabeledSet.Read(staged, services.Settings.Ingestion, services.Directory);
-            if (set.Positives == 0 || set.Negatives == 0)
+            if (IcpTrainer.TooFewRows(LabeledSet.Read(staged, services.Settings.Ingestion, services.Directory), services.Settings.Model) is { } tooFew)
             {
-                throw new ModelTrainingException($"every one of the {set.Rows.Count:N0} labeled rows is one class; label both ICP (true) and non-ICP (false) prospects");
+                File.Delete(staged);
+                return NotTrainable(file.FileName, tooFew);
             }
         }
-        catch (Exception e) when (e is UnreadableExportException or ModelTrainingException)
+        catch (UnreadableExportException e)
         {
             File.Delete(staged);
-            var reason = e is UnreadableExportException u ? u.Problem : e.Message;
-            return WebPage.Problem("Not labeled prospects we can train on", $"{file.FileName}: {reason}", StatusCodes.Status400BadRequest, "/retrain");
+            return NotTrainable(file.FileName, e.Problem);
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.csv");
@@ -201,6 +197,9 @@ internal static class WebEndpoints
         var id = jobs.Enqueue<RetrainJob>(j => j.Train(relative, CancellationToken.None));
         return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}");
     }
+
+    private static IResult NotTrainable(string fileName, string problem) =>
+        WebPage.Problem("Not labeled prospects we can train on", $"{fileName}: {problem}", StatusCodes.Status400BadRequest, "/retrain");
 
     // Size limits first (Kestrel's default 30 MB would otherwise refuse a large export with a bare
     // 413), then the form (where an oversized file is caught), then its antiforgery token.

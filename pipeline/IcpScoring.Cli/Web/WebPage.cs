@@ -10,19 +10,14 @@ namespace IcpScoring.Cli.Web;
 /// </summary>
 internal static class WebPage
 {
-    public static StringBuilder Begin(string title, string? refreshSeconds = null)
-    {
-        var sb = HtmlPage.Begin(title);
-        if (refreshSeconds is not null)
-        {
-            // A page waiting for a job reloads itself; no script needed.
-            sb.Insert(sb.ToString().IndexOf("<title>", StringComparison.Ordinal), $"<meta http-equiv=\"refresh\" content=\"{refreshSeconds}\">\n");
-        }
+    /// <summary>The navigation bar every page opens with.</summary>
+    public const string Nav =
+        "<nav style=\"display:flex;gap:18px;margin:0 0 20px;font-weight:600\">"
+        + "<a href=\"/\">Portfolio</a><a href=\"/upload\">Upload an export</a><a href=\"/retrain\">Retrain</a><a href=\"/hangfire\">Jobs</a></nav>\n";
 
-        sb.Append("<nav style=\"display:flex;gap:18px;margin:0 0 20px;font-weight:600\">")
-            .Append("<a href=\"/\">Portfolio</a><a href=\"/upload\">Upload an export</a><a href=\"/retrain\">Retrain</a><a href=\"/hangfire\">Jobs</a></nav>\n");
-        return sb;
-    }
+    /// <summary>A page up to its content; one waiting for a job reloads itself every <paramref name="refreshSeconds"/> (no script needed).</summary>
+    public static StringBuilder Begin(string title, string? refreshSeconds = null) =>
+        HtmlPage.Begin(title, refreshSeconds is null ? null : $"<meta http-equiv=\"refresh\" content=\"{refreshSeconds}\">\n").Append(Nav);
 
     public static IResult End(StringBuilder sb, int status = StatusCodes.Status200OK) =>
         Results.Content(HtmlPage.End(sb, "IcpScoring"), "text/html; charset=utf-8", Encoding.UTF8, status);

@@ -52,7 +52,7 @@ internal static class AtomicFiles
     /// <summary>
     /// A new hidden folder inside <paramref name="folder"/> for files that are to appear in
     /// <paramref name="folder"/> only once <see cref="Publish"/> moves them there. It is named like a
-    /// temporary file, so what a killed writer left is removed by <see cref="RemoveLeftovers"/>.
+    /// temporary file, so what a killed writer left is removed by <see cref="RemoveLeftovers(string)"/>.
     /// </summary>
     public static string CreateStaging(string folder)
     {
@@ -91,7 +91,13 @@ internal static class AtomicFiles
     /// folder (not below it): those of a process of this machine that has ended. A live writer's,
     /// or one of another machine sharing the folder, is left alone.
     /// </summary>
-    public static void RemoveLeftovers(string folder)
+    public static void RemoveLeftovers(string folder) => RemoveLeftovers(folder, TempMarker);
+
+    /// <summary>
+    /// As <see cref="RemoveLeftovers(string)"/>, for hidden files and folders named
+    /// <c>.…&lt;marker&gt;&lt;writer suffix&gt;</c> by another kind of writer (a snapshot spill).
+    /// </summary>
+    public static void RemoveLeftovers(string folder, string marker)
     {
         if (!Directory.Exists(folder))
         {
@@ -100,22 +106,27 @@ internal static class AtomicFiles
 
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
-            if (IsTemporaryName(Path.GetFileName(entry)) && WriterOf(Path.GetFileName(entry)) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
+            var name = Path.GetFileName(entry);
+            if (name.StartsWith('.') && name.Contains(marker, StringComparison.Ordinal) && WriterOf(name, marker) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
             {
                 TryDelete(entry);
             }
         }
     }
 
+    /// <summary>What follows the marker in a temporary name: a unique part and its writer, <c>&lt;32 hex digits&gt;-&lt;machine&gt;-&lt;pid&gt;</c>.</summary>
+    public static string WriterSuffix() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}-{Environment.MachineName}-{Environment.ProcessId}");
+
     /// <summary>Whether a file name is one of the temporary files <see cref="Write"/> creates.</summary>
     public static bool IsTemporaryName(string fileName) =>
         fileName.StartsWith('.') && fileName.Contains(TempMarker, StringComparison.Ordinal);
 
     // .<name>.tmp-<32 hex digits>-<machine>-<pid>: the writer, as a ledger claimant ("machine:pid").
-    internal static string? WriterOf(string fileName)
+    internal static string? WriterOf(string fileName, string marker = TempMarker)
     {
-        var at = fileName.LastIndexOf(TempMarker, StringComparison.Ordinal);
-        var rest = at < 0 ? "" : fileName[(at + TempMarker.Length)..];
+        var at = fileName.LastIndexOf(marker, StringComparison.Ordinal);
+        var rest = at < 0 ? "" : fileName[(at + marker.Length)..];
         var dash = rest.LastIndexOf('-');
         return rest.Length > 34 && rest[32] == '-' && dash > 32 && int.TryParse(rest[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             ? $"{rest[33..dash]}:{pid}"
@@ -123,9 +134,7 @@ internal static class AtomicFiles
     }
 
     private static string TempPathFor(string target) =>
-        Path.Combine(
-            Path.GetDirectoryName(target)!,
-            string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(target)}{TempMarker}{Guid.NewGuid():N}-{Environment.MachineName}-{Environment.ProcessId}"));
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{TempMarker}{WriterSuffix()}");
 
     private static void TryDelete(string temp)
     {

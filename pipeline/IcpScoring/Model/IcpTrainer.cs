@@ -104,18 +104,26 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
 
     private void CheckEnoughRows(LabeledSet set)
     {
+        if (TooFewRows(set, options) is { } problem)
+        {
+            throw new ModelTrainingException($"{set.File}: {problem}");
+        }
+    }
+
+    /// <summary>Why a labeled set cannot train a model with these options, or null when it can.</summary>
+    public static string? TooFewRows(LabeledSet set, ModelOptions options)
+    {
         if (set.Positives == 0 || set.Negatives == 0)
         {
             var only = set.Positives == 0 ? "negatives" : "positives";
-            throw new ModelTrainingException($"{set.File}: every one of the {set.Rows.Count:N0} labeled rows is one class ({only} only); label both ICP (true) and non-ICP (false) prospects");
+            return $"every one of the {set.Rows.Count:N0} labeled rows is one class ({only} only); label both ICP (true) and non-ICP (false) prospects";
         }
 
         // Each class needs a row in the holdout and in every fold's training part.
         var needed = (int)Math.Ceiling((options.Folds + 1) / (1 - options.HoldoutFraction)) + 1;
-        if (set.Positives < needed || set.Negatives < needed)
-        {
-            throw new ModelTrainingException($"{set.File}: too few rows for {options.Folds}-fold cross-validation and a holdout: {set.Positives} ICP and {set.Negatives} non-ICP rows, at least {needed} of each needed; label more prospects or lower Model:Folds");
-        }
+        return set.Positives < needed || set.Negatives < needed
+            ? $"too few rows for {options.Folds}-fold cross-validation and a holdout: {set.Positives} ICP and {set.Negatives} non-ICP rows, at least {needed} of each needed; label more prospects or lower Model:Folds"
+            : null;
     }
 
     private (List<ModelInput> Train, List<ModelInput> Holdout) SplitHoldout(IReadOnlyList<ModelInput> rows)

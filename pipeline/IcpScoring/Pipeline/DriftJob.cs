@@ -58,13 +58,13 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LatestAlerts(string outRoot, IReadOnlyDictionary<string, DriftReport> fresh, CancellationToken cancellationToken = default)
     {
         var alerts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var latest in store.Snapshots().GroupBy(s => s.Account, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Month, StringComparer.Ordinal)!))
+        foreach (var latest in LatestMonths(store))
         {
             if (fresh.TryGetValue(latest.Account, out var report) && report.Month == latest.Month)
             {
                 alerts[latest.Account] = report.Alerts;
             }
-            else if (SavedAlerts(Path.Combine(outRoot, Folder(latest), latest.Month, "drift.json")) is { } saved)
+            else if (SavedAlerts(outRoot, latest) is { } saved)
             {
                 alerts[latest.Account] = saved;
             }
@@ -77,7 +77,15 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
         return alerts;
     }
 
-    internal static List<string>? SavedAlerts(string driftJson)
+    /// <summary>Each account's latest month.</summary>
+    internal static IEnumerable<SnapshotInfo> LatestMonths(PipelineStore store) =>
+        store.Snapshots().GroupBy(s => s.Account, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Month, StringComparer.Ordinal)!);
+
+    /// <summary>The alerts of a month's drift.json as written, or null when there is none to read.</summary>
+    internal static List<string>? SavedAlerts(string outRoot, SnapshotInfo month) =>
+        SavedAlerts(Path.Combine(outRoot, Folder(month), month.Month, "drift.json"));
+
+    private static List<string>? SavedAlerts(string driftJson)
     {
         try
         {

@@ -56,11 +56,14 @@ internal static class HtmlPage
         }
         """;
 
-    /// <summary>The document up to the opening of <c>main</c>; <paramref name="title"/> is plain text and is escaped here.</summary>
-    public static StringBuilder Begin(string title)
+    /// <summary>
+    /// The document up to the opening of <c>main</c>; <paramref name="title"/> is plain text and is
+    /// escaped here; <paramref name="head"/> is markup the caller made, placed in the head.
+    /// </summary>
+    public static StringBuilder Begin(string title, string? head = null)
     {
         var sb = new StringBuilder(64 * 1024);
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n").Append(head)
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n")
             .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<main>\n");

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using IcpScoring.Model;
 
 namespace IcpScoring.Storage;
 
@@ -23,8 +24,8 @@ internal sealed class SnapshotSpill : IDisposable
     public SnapshotSpill(string folder)
     {
         Directory.CreateDirectory(folder);
-        RemoveLeftovers(folder);
-        var path = Path.Combine(folder, $"{Prefix}{Guid.NewGuid():N}-{Claimant.Current.Replace(':', '-')}");
+        AtomicFiles.RemoveLeftovers(folder, Prefix);
+        var path = Path.Combine(folder, Prefix + AtomicFiles.WriterSuffix());
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
         if (!OperatingSystem.IsWindows())
         {
@@ -102,28 +103,6 @@ internal sealed class SnapshotSpill : IDisposable
             // Disposing flushes what is buffered, and a full disk refuses it: those rows were not
             // wanted any more (the file is being deleted), and the failure that brought us here, if
             // any, is the one worth reporting.
-        }
-    }
-
-    // .snapshot-spill-<32 hex digits>-<machine>-<pid>; without a writer (an older icp), a leftover too.
-    private static void RemoveLeftovers(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, Prefix + "*"))
-        {
-            var rest = Path.GetFileName(file)[Prefix.Length..];
-            var dash = rest.LastIndexOf('-');
-            var writer = rest.Length > 34 && rest[32] == '-' && dash > 32 ? $"{rest[33..dash]}:{rest[(dash + 1)..]}" : null;
-            if (writer is null || Claimant.IsDeadLocalProcess(writer))
-            {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Another process removing the same leftover, or a folder we may not change: harmless.
-                }
-            }
         }
     }
 
