@@ -62,9 +62,13 @@ internal sealed class CommandScope : IDisposable
     public Model.ModelRegistry Registry(ParseResult parse, GlobalOptions globals) =>
         new(parse.GetValue(globals.ModelsDir) ?? Settings.Paths.ModelsDir);
 
-    /// <summary>The pipeline database: <c>--db</c>, else <c>icp.db</c> under <c>Paths:DataDir</c>.</summary>
+    /// <summary>The pipeline database: <c>--db</c>, else <c>Paths:Database</c>, else <c>icp.db</c> under <c>Paths:DataDir</c>.</summary>
     public string DatabasePath(ParseResult parse, GlobalOptions globals) =>
-        parse.GetValue(globals.Db) ?? Path.Combine(Settings.Paths.DataDir, "icp.db");
+        parse.GetValue(globals.Db) ?? Settings.Paths.Database ?? Path.Combine(Settings.Paths.DataDir, "icp.db");
+
+    /// <summary>The pipeline database, opened (snapshot rows of a PostgreSQL store wait under <c>Paths:DataDir</c>).</summary>
+    public Storage.PipelineStore OpenStore(ParseResult parse, GlobalOptions globals) =>
+        Storage.PipelineStore.Open(DatabasePath(parse, globals), spillFolder: Settings.Paths.DataDir);
 
 
     /// <summary>The registry's models, each loaded once: the champion, and any version drift needs.</summary>

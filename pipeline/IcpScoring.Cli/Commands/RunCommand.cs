@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using IcpScoring.Pipeline;
-using IcpScoring.Storage;
 
 namespace IcpScoring.Cli.Commands;
 
@@ -51,8 +50,9 @@ internal static class RunCommand
         var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
         var models = scope.Models(parse, globals);
         var model = models.Champion();
-        using var store = PipelineStore.Open(scope.DatabasePath(parse, globals));
+        using var store = scope.OpenStore(parse, globals);
         var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, models.Get);
+        request = request with { StaleClaimAfter = TimeSpan.FromMinutes(scope.Settings.Jobs.StaleClaimMinutes) };
         RunSummary summary;
         try
         {

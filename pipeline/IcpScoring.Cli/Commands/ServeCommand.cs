@@ -21,20 +21,25 @@ internal static class ServeCommand
                 parse.GetValue(inbox) ?? scope.Settings.Paths.Inbox,
                 parse.GetValue(output) ?? scope.Settings.Paths.Out,
                 scope.DatabasePath(parse, globals),
-                parse.GetValue(globals.ModelsDir) ?? scope.Settings.Paths.ModelsDir);
+                parse.GetValue(globals.ModelsDir) ?? scope.Settings.Paths.ModelsDir,
+                scope.Settings.Paths.DataDir);
 
             // Refuse to start without a usable model or database rather than fail every job.
             scope.Models(parse, globals).Champion();
-            using (Storage.PipelineStore.Open(paths.Database))
+            string database;
+            using (var store = Storage.PipelineStore.Open(paths.Database, spillFolder: paths.SpillFolder))
             {
+                database = store.Database;
             }
+
+            var queue = ServeHost.SharedQueue(scope.Settings.Jobs, paths.Database) ? $"jobs queued in {database}" : "jobs queued in memory";
 
             var endpoint = parse.GetValue(urls) ?? scope.Settings.Jobs.Urls;
             var workerOnly = parse.GetValue(worker);
             await using var app = ServeHost.Build(scope.Settings, paths, endpoint, scope.Serilog, workerOnly);
             await app.StartAsync(cancellationToken);
             var front = workerOnly ? $"worker (no pages), health at {endpoint.TrimEnd('/')}/healthz" : $"dashboard at {endpoint.TrimEnd('/')}/hangfire";
-            await stdout.WriteLineAsync($"icp serve: {front}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
+            await stdout.WriteLineAsync($"icp serve: {front}, {queue}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         }));

@@ -29,6 +29,23 @@ internal sealed record JobsOptions
     /// <summary>A file job holds its claim this long without a heartbeat before another worker may take the file.</summary>
     public int StaleClaimMinutes { get; init; } = 10;
 
+    /// <summary>
+    /// Where Hangfire keeps its queue: <c>Auto</c> (PostgreSQL when the pipeline's database is
+    /// PostgreSQL, so every <c>icp serve</c> on it shares one queue; in memory otherwise),
+    /// <c>InMemory</c> (each server its own queue) or <c>PostgreSql</c> (requires a PostgreSQL database).
+    /// </summary>
+    public QueueStorage Storage { get; init; } = QueueStorage.Auto;
+
+    /// <summary>
+    /// With a shared queue: a job taken by a server that then died (killed, machine gone) goes back to
+    /// the queue after this long. The timeout slides: a live server keeps renewing it, so a long job
+    /// is never handed to a second server.
+    /// </summary>
+    public int InvisibilityTimeoutSeconds { get; init; } = 300;
+
+    /// <summary>With a shared queue: how often an idle server looks for new jobs.</summary>
+    public int QueuePollSeconds { get; init; } = 2;
+
     public DashboardOptions Dashboard { get; init; } = new();
 
     public IEnumerable<string> Validate()
@@ -74,6 +91,16 @@ internal sealed record JobsOptions
         if (StaleClaimMinutes < 1)
         {
             yield return "Jobs:StaleClaimMinutes must be at least 1";
+        }
+
+        if (InvisibilityTimeoutSeconds is < 15 or > 86_400)
+        {
+            yield return "Jobs:InvisibilityTimeoutSeconds must be between 15 and 86400";
+        }
+
+        if (QueuePollSeconds is < 1 or > 3_600)
+        {
+            yield return "Jobs:QueuePollSeconds must be between 1 and 3600";
         }
 
         if (string.IsNullOrEmpty(Dashboard.Username) != string.IsNullOrEmpty(Dashboard.Password))

@@ -11,6 +11,13 @@ internal sealed record PathsOptions
 
     public string ModelsDir { get; init; } = "models";
 
+    /// <summary>
+    /// The pipeline's database: a SQLite file path, or a PostgreSQL connection string
+    /// (<c>Host=…;Database=…;Username=…</c>) for several machines sharing the work; null for
+    /// <c>icp.db</c> under <see cref="DataDir"/>. <c>--db</c> wins.
+    /// </summary>
+    public string? Database { get; init; }
+
     public IEnumerable<string> Validate()
     {
         foreach (var (key, value) in new[] { ("DataDir", DataDir), ("Inbox", Inbox), ("Out", Out), ("ModelsDir", ModelsDir) })
@@ -19,6 +26,11 @@ internal sealed record PathsOptions
             {
                 yield return $"Paths:{key} must not be empty";
             }
+        }
+
+        if (Database is not null && string.IsNullOrWhiteSpace(Database))
+        {
+            yield return "Paths:Database must be a file path, a connection string, or null";
         }
     }
 }

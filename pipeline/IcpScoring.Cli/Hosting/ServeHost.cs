@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using IcpScoring.Cli.Jobs;
 using IcpScoring.Cli.Web;
 using IcpScoring.Storage;
@@ -13,10 +14,11 @@ using Serilog;
 namespace IcpScoring.Cli.Hosting;
 
 /// <summary>
-/// <c>icp serve</c>: a web host with a Hangfire server over in-memory storage, the dashboard at
-/// <c>/hangfire</c>, and the schedule from <c>Jobs</c>. Every request, to any path, passes
-/// <see cref="DashboardAccess"/> first. Durable state is the pipeline's own database:
-/// at start an inbox scan re-discovers every export the ledger does not show as done.
+/// <c>icp serve</c>: a web host with a Hangfire server, the dashboard at <c>/hangfire</c>, and the
+/// schedule from <c>Jobs</c>. Every request, to any path, passes <see cref="DashboardAccess"/>
+/// first. Jobs wait in memory, or, on a PostgreSQL database, in Hangfire's PostgreSQL storage,
+/// which every server on that database shares. Durable state is the pipeline's own database: at
+/// start an inbox scan re-discovers every export the ledger does not show as done.
 /// </summary>
 internal static class ServeHost
 {
@@ -35,12 +37,33 @@ internal static class ServeHost
         builder.Services.AddTransient<RefreshJob>();
         builder.Services.AddTransient<RetrainJob>();
         WebEndpoints.AddWeb(builder.Services, settings.Web);
-        builder.Services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage()
-            .UseFilter(new JobLogContext()));
+        var sharedQueue = SharedQueue(settings.Jobs, paths.Database);
+        builder.Services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new JobLogContext());
+            if (sharedQueue)
+            {
+                c.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(paths.Database),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        // A job stays with the server that took it for as long as that server lives,
+                        // however long the job runs; a dead server's job is taken by another after the timeout.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromSeconds(settings.Jobs.InvisibilityTimeoutSeconds),
+                        QueuePollInterval = TimeSpan.FromSeconds(settings.Jobs.QueuePollSeconds),
+                    });
+            }
+            else
+            {
+                c.UseInMemoryStorage();
+            }
+        });
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = settings.Jobs.WorkerCount;
@@ -73,5 +96,19 @@ internal static class ServeHost
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InboxScanJob>(j => j.Scan(CancellationToken.None)));
         return app;
+    }
+
+    /// <summary>Whether Hangfire's queue is the PostgreSQL database's (shared) rather than this process's memory.</summary>
+    public static bool SharedQueue(JobsOptions jobs, string database)
+    {
+        var postgres = PostgresDialect.IsConnectionString(database);
+        return jobs.Storage switch
+        {
+            QueueStorage.PostgreSql when !postgres => throw new ConfigurationProblemException(
+                "Jobs:Storage is PostgreSql, but the pipeline's database is a SQLite file; give --db (or Paths:Database) a PostgreSQL connection string"),
+            QueueStorage.PostgreSql => true,
+            QueueStorage.InMemory => false,
+            _ => postgres,
+        };
     }
 }

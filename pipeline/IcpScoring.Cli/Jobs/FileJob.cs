@@ -14,13 +14,14 @@ namespace IcpScoring.Cli.Jobs;
 internal sealed partial class FileJob(PipelineServices services, IBackgroundJobClient jobs, ILogger<FileJob> logger)
 {
     [DisplayName("Export {0}")]
-    [AutomaticRetry(Attempts = 5)]
+    // A passing fault (a database restarting, a full disk) is usually over within minutes.
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 300, 900])]
     public string Process(string relativePath, CancellationToken cancellationToken)
     {
         using var _ = LogContext.PushProperty("File", relativePath);
         using var store = services.OpenStore();
         var job = services.MainJob(store);
-        var summary = job.Run(new RunRequest(services.Paths.Out, Inbox: services.Paths.Inbox) { Only = [relativePath], RefreshReports = false }, Progress(relativePath), cancellationToken);
+        var summary = job.Run(new RunRequest(services.Paths.Out, Inbox: services.Paths.Inbox) { Only = [relativePath], RefreshReports = false, StaleClaimAfter = TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes) }, Progress(relativePath), cancellationToken);
         var result = summary.Files.SingleOrDefault();
         if (result is null)
         {

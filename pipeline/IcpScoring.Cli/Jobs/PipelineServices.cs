@@ -29,7 +29,7 @@ internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, I
 
     public ModelRegistry Registry => _models.Registry;
 
-    public PipelineStore OpenStore() => PipelineStore.Open(paths.Database);
+    public PipelineStore OpenStore() => PipelineStore.Open(paths.Database, spillFolder: paths.SpillFolder);
 
     public IcpModel Champion() => _models.Champion();
 

@@ -65,7 +65,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         // Pass 2: every account's numbers, pool and snapshot.
         var accounts = new Dictionary<string, AccountAccumulator>(StringComparer.Ordinal);
         long ordinal = 0;
-        using var snapshots = store.BeginSnapshots(ledgerId, model.Version);
+        using var snapshots = store.BeginSnapshots(ledgerId, model.Version, Claimant.Current);
         using (var ingestion = ExportIngestion.Open(file.Path, settings.Ingestion, directory))
         {
             foreach (var c in ingestion.Connections(cancellationToken))

@@ -15,7 +15,6 @@ namespace IcpScoring.Pipeline;
 /// </summary>
 internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers, Func<string, IcpModel?>? models = null)
 {
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private readonly ILogger _log = loggers.CreateLogger<MainJob>();
 
     public RunSummary Run(RunRequest request, IProgress<FileProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -91,7 +90,15 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
         }
 
-        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, StaleAfter, out var entry))
+        // One thread of this process per file: with that settled, a claim this process holds in the
+        // ledger but nobody here works on (its give-back failed along with the database) is taken back.
+        using var working = Claimant.WorkOn(store.Database, sha);
+        if (working is null)
+        {
+            return new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {Claimant.Current}", []);
+        }
+
+        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, request.StaleClaimAfter, out var entry, orphanedHere: true))
         {
             return entry.Status == FileStatus.Done
                 ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])

@@ -15,6 +15,12 @@ internal sealed record RunRequest(string Out, string? Inbox = null, IReadOnlyLis
     /// </summary>
     public bool RefreshReports { get; init; } = true;
 
+    /// <summary>
+    /// A file claimed by another process that has not shown a sign of life for this long is taken
+    /// over (a holder on this machine that has ended is taken over at once).
+    /// </summary>
+    public TimeSpan StaleClaimAfter { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Failed inbox files move to <c>&lt;inbox&gt;/failed/</c>; files given by name stay where they are.</summary>
     public bool MovesFailedFiles => Files is null;
 }

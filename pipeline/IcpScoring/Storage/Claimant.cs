@@ -3,7 +3,19 @@ namespace IcpScoring.Storage;
 /// <summary>Who holds a file in the ledger: this machine and process, so a dead holder can be recognised.</summary>
 internal static class Claimant
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Sha256), bool> Working = new();
+
     public static string Current { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>
+    /// Marks a file as worked on by the calling thread until disposed; null when another thread of
+    /// this process already works on it.
+    /// </summary>
+    public static IDisposable? WorkOn(string database, string sha256)
+    {
+        var key = (database, sha256);
+        return Working.TryAdd(key, true) ? new WorkingOn(key) : null;
+    }
 
     /// <summary>
     /// Whether a claimant is a process of this machine that has ended (killed, crashed): its claim
@@ -46,6 +58,19 @@ internal static class Claimant
         catch (ArgumentException)
         {
             return true;
+        }
+    }
+
+    private sealed class WorkingOn((string, string) key) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                Working.TryRemove(key, out _);
+            }
         }
     }
 }

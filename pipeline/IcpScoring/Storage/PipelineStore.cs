@@ -1,12 +1,13 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace IcpScoring.Storage;
 
-// The pipeline's durable state in one SQLite file: the ledger of ingested files, the snapshots
-// with their per-connection scores, and the run history. Several processes may open the same file;
-// every write runs in a BEGIN IMMEDIATE transaction, so they queue on busy_timeout instead of
-// failing half-way, and the UNIQUE constraints decide who wins a race.
+// The pipeline's durable state: the ledger of ingested files, the snapshots with their
+// per-connection scores, and the run history, in a SQLite file (one machine) or a PostgreSQL
+// database (several). Several processes may use the same database; every write runs in a
+// transaction, and the UNIQUE constraints and conditional updates on the ledger decide who wins a
+// race, whichever database it is.
 internal sealed class PipelineStore : IDisposable
 {
     private const string LedgerColumns =
@@ -17,49 +18,40 @@ internal sealed class PipelineStore : IDisposable
 
     private const string RunColumns = "id, command, claimant, started_at, finished_at, status, summary_json";
 
-    // A lock held by another open file: EWOULDBLOCK on Unix, ERROR_SHARING_VIOLATION on Windows.
-    private const int HeldElsewhere = 11;
-    private const int HeldElsewhereOnWindows = unchecked((int)0x80070020);
-
-    private readonly SqliteConnection _connection;
+    private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
 
-    // One connection serves the short statements; Hangfire may call from several worker threads.
+    // SQLite's short statements share one connection; Hangfire may call from several worker threads.
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    private PipelineStore(string database, SqliteConnection connection, TimeProvider clock)
+    private PipelineStore(StoreDialect dialect, TimeProvider clock)
     {
-        Database = database;
-        _connection = connection;
+        _dialect = dialect;
         _clock = clock;
     }
 
-    public string Database { get; }
+    /// <summary>The database as messages name it: the SQLite file's full path, or the PostgreSQL server and database.</summary>
+    public string Database => _dialect.Name;
 
-    public static PipelineStore Open(string databasePath, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens (and creates or migrates) the pipeline's database: a SQLite file path, or a PostgreSQL
+    /// connection string (<c>Host=…;Database=…</c>). Snapshot rows of a PostgreSQL store wait in
+    /// <paramref name="spillFolder"/> on this machine (default: the temporary folder).
+    /// </summary>
+    public static PipelineStore Open(string database, TimeProvider? clock = null, string? spillFolder = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
         clock ??= TimeProvider.System;
-        var database = Path.GetFullPath(databasePath);
+        var dialect = StoreDialect.For(database, spillFolder);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreException($"{database}: cannot create its folder ({e.Message})", e);
-        }
-
-        var connection = StoreConnections.Open(database);
-        try
-        {
-            StoreSchema.Migrate(connection, database, clock);
-            return new PipelineStore(database, connection, clock);
+            StoreSchema.Migrate(dialect, clock);
+            return new PipelineStore(dialect, clock);
         }
         catch
         {
-            connection.Dispose();
+            dialect.Dispose();
             throw;
         }
     }
@@ -67,24 +59,32 @@ internal sealed class PipelineStore : IDisposable
     public LedgerEntry? FindBySha(string sha256)
     {
         ArgumentException.ThrowIfNullOrEmpty(sha256);
-        return Locked(() => FindBySha(sha256, null));
+        return Locked(c => FindBySha(c, sha256, null));
     }
 
-    public bool TryClaim(string sha256, string path, string? account, string? month, string claimant, TimeSpan staleAfter, out LedgerEntry entry)
+    /// <summary>
+    /// Claims a file for <paramref name="claimant"/>: a new one, one that failed, or one whose holder
+    /// stopped heart-beating for <paramref name="staleAfter"/> or is a process of this machine that
+    /// has ended. <paramref name="orphanedHere"/> says the caller knows no thread of this process
+    /// works on the file, so a claim this process left behind (its give-back failed with the
+    /// database) is taken back at once. Two claimants racing for one file never both win: the
+    /// insert is decided by the unique sha256, a take-over by an update conditional on the row
+    /// being as it was read.
+    /// </summary>
+    public bool TryClaim(string sha256, string path, string? account, string? month, string claimant, TimeSpan staleAfter, out LedgerEntry entry, bool orphanedHere = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(sha256);
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(claimant);
-        (var claimed, entry) = Locked(() =>
+        (var claimed, entry) = Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _dialect.BeginWrite(c, IdLock.Ledger);
             var now = _clock.GetUtcNow();
-            var existing = FindBySha(sha256, transaction);
+            var existing = FindBySha(c, sha256, transaction);
             if (existing is null)
             {
-                // Under BEGIN IMMEDIATE no other SQLite writer can get here first; the UNIQUE sha256
-                // still decides for stores (PostgreSQL) where two inserts can run side by side.
                 using var insert = Command(
+                    c,
                     """
                     INSERT INTO ledger (id, sha256, path, account, month, status, first_seen_at, updated_at, claimed_by)
                     VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM ledger), @sha256, @path, @account, @month, 'processing', @now, @now, @claimant)
@@ -98,23 +98,24 @@ internal sealed class PipelineStore : IDisposable
                 Bind(insert, "@now", StoreValues.Instant(now));
                 Bind(insert, "@claimant", claimant);
                 var inserted = insert.ExecuteNonQuery() == 1;
-                var row = FindBySha(sha256, transaction)!;
+                var row = FindBySha(c, sha256, transaction)!;
                 transaction.Commit();
                 return (inserted, row);
             }
 
-            if (!Claimable(existing, now, staleAfter))
+            if (!Claimable(existing, claimant, now, staleAfter, orphanedHere))
             {
                 return (false, existing);
             }
 
             // A retry or a take-over: the file may have come back under another path or month.
             using var update = Command(
+                c,
                 """
                 UPDATE ledger
                 SET status = 'processing', path = @path, account = @account, month = @month,
                     error = NULL, updated_at = @now, claimed_by = @claimant
-                WHERE id = @id
+                WHERE id = @id AND status = @seenStatus AND updated_at = @seenAt
                 """,
                 transaction);
             Bind(update, "@path", path);
@@ -123,10 +124,12 @@ internal sealed class PipelineStore : IDisposable
             Bind(update, "@now", StoreValues.Instant(now));
             Bind(update, "@claimant", claimant);
             Bind(update, "@id", existing.Id);
-            update.ExecuteNonQuery();
-            var claimedRow = FindBySha(sha256, transaction)!;
+            Bind(update, "@seenStatus", StoreValues.Status(existing.Status));
+            Bind(update, "@seenAt", StoreValues.Instant(existing.UpdatedAt));
+            var taken = update.ExecuteNonQuery() == 1;
+            var claimedRow = FindBySha(c, sha256, transaction)!;
             transaction.Commit();
-            return (true, claimedRow);
+            return (taken, claimedRow);
         });
         return claimed;
     }
@@ -134,26 +137,16 @@ internal sealed class PipelineStore : IDisposable
     public void Heartbeat(long ledgerId, string claimant)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimant);
-        Locked(() =>
+        Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
-            using var touch = Command(
-                "UPDATE ledger SET updated_at = @now WHERE id = @id AND status = 'processing' AND claimed_by = @claimant",
-                transaction);
-            Bind(touch, "@now", StoreValues.Instant(_clock.GetUtcNow()));
-            Bind(touch, "@id", ledgerId);
-            Bind(touch, "@claimant", claimant);
-            if (touch.ExecuteNonQuery() == 1)
+            using var transaction = _dialect.BeginWrite(c, IdLock.None);
+            if (Touch(c, transaction, ledgerId, claimant))
             {
                 transaction.Commit();
                 return;
             }
 
-            // Another process judged this claim stale and took the file over (or it was finished):
-            // carrying on would process the file twice.
-            var entry = FindById(ledgerId, transaction);
-            throw new StoreException(
-                $"{Database}: ledger entry {ledgerId} ({entry.Path}) is {StoreValues.Status(entry.Status)} and claimed by {entry.ClaimedBy ?? "nobody"}, no longer by {claimant}; stop processing it");
+            throw ClaimLost(c, transaction, ledgerId, claimant);
         });
     }
 
@@ -190,10 +183,11 @@ internal sealed class PipelineStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(claimant);
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        return Locked(() =>
+        return Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _dialect.BeginWrite(c, IdLock.None);
             using var update = Command(
+                c,
                 "UPDATE ledger SET status = 'failed', error = @error, updated_at = @now WHERE id = @id AND status = 'processing' AND claimed_by = @claimant",
                 transaction);
             Bind(update, "@error", reason);
@@ -209,11 +203,11 @@ internal sealed class PipelineStore : IDisposable
     public void MarkSkipped(long ledgerId, string reason) => SetStatus(ledgerId, FileStatus.Skipped, reason);
 
     public IReadOnlyList<LedgerEntry> Ledger() =>
-        Locked(() => ReadAll(Command($"SELECT {LedgerColumns} FROM ledger ORDER BY id"), ReadLedgerEntry));
+        Locked(c => ReadAll(Command(c, $"SELECT {LedgerColumns} FROM ledger ORDER BY id"), ReadLedgerEntry));
 
     public IReadOnlyList<LedgerEntry> Unfinished() =>
-        Locked(() => ReadAll(
-            Command($"SELECT {LedgerColumns} FROM ledger WHERE status IN ('processing', 'failed') ORDER BY id"),
+        Locked(c => ReadAll(
+            Command(c, $"SELECT {LedgerColumns} FROM ledger WHERE status IN ('processing', 'failed') ORDER BY id"),
             ReadLedgerEntry));
 
     public SnapshotWriter BeginSnapshot(string account, string month, long ledgerId, string modelVersion)
@@ -225,25 +219,28 @@ internal sealed class PipelineStore : IDisposable
         return new SnapshotWriter(BeginSnapshots(ledgerId, modelVersion), account, month);
     }
 
-    /// <summary>Every account's snapshot of one export, committed together.</summary>
-    public SnapshotBatch BeginSnapshots(long ledgerId, string modelVersion)
+    /// <summary>
+    /// Every account's snapshot of one export, committed together. With a <paramref name="claimant"/>,
+    /// the commit goes through only while that claimant still holds the file in the ledger.
+    /// </summary>
+    public SnapshotBatch BeginSnapshots(long ledgerId, string modelVersion, string? claimant = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelVersion);
 
         // Checked now rather than by the foreign key at Commit, after a million rows were scored.
-        Locked(() => FindById(ledgerId, null));
-        return new SnapshotBatch(Database, StoreConnections.Open(Database), _clock, ledgerId, modelVersion);
+        Locked(c => FindById(c, ledgerId, null));
+        return new SnapshotBatch(this, _dialect, _clock, ledgerId, modelVersion, claimant);
     }
 
     public IReadOnlyList<SnapshotInfo> Snapshots(string? account = null) =>
-        Locked(() =>
+        Locked(c =>
         {
             if (account is null)
             {
-                return ReadAll(Command($"SELECT {SnapshotColumns} FROM snapshots ORDER BY account, month"), ReadSnapshotInfo);
+                return ReadAll(Command(c, $"SELECT {SnapshotColumns} FROM snapshots ORDER BY account, month"), ReadSnapshotInfo);
             }
 
-            var command = Command($"SELECT {SnapshotColumns} FROM snapshots WHERE account = @account ORDER BY month");
+            var command = Command(c, $"SELECT {SnapshotColumns} FROM snapshots WHERE account = @account ORDER BY month");
             Bind(command, "@account", account);
             return ReadAll(command, ReadSnapshotInfo);
         });
@@ -252,9 +249,9 @@ internal sealed class PipelineStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentException.ThrowIfNullOrEmpty(month);
-        return Locked(() =>
+        return Locked(c =>
         {
-            var command = Command($"SELECT {SnapshotColumns} FROM snapshots WHERE account = @account AND month = @month");
+            var command = Command(c, $"SELECT {SnapshotColumns} FROM snapshots WHERE account = @account AND month = @month");
             Bind(command, "@account", account);
             Bind(command, "@month", month);
             return ReadAll(command, ReadSnapshotInfo).SingleOrDefault();
@@ -262,10 +259,10 @@ internal sealed class PipelineStore : IDisposable
     }
 
     // Its own connection, so a long read (a million rows into a drift comparison) neither holds the
-    // store's lock nor sees a half-written snapshot: WAL gives the reader one consistent view.
+    // store's lock nor sees a half-written snapshot: one statement reads one consistent view.
     public IEnumerable<SnapshotRow> SnapshotRows(long snapshotId)
     {
-        using var connection = StoreConnections.Open(Database);
+        using var connection = _dialect.Connect();
         using var command = connection.CreateCommand();
         command.CommandText =
             """
@@ -279,8 +276,8 @@ internal sealed class PipelineStore : IDisposable
         // the order they came), sorted here rather than by an index every insert would have to update.
         var rows = new List<SnapshotRow>();
         Bind(command, "@snapshotId", snapshotId);
-        using var reader = StoreConnections.Guard(Database, () => command.ExecuteReader());
-        while (StoreConnections.Guard(Database, reader.Read))
+        using var reader = _dialect.Guard(command.ExecuteReader);
+        while (_dialect.Guard(reader.Read))
         {
             rows.Add(new SnapshotRow(
                 reader.GetString(0),
@@ -292,9 +289,9 @@ internal sealed class PipelineStore : IDisposable
                 reader.GetString(6),
                 reader.GetDouble(7),
                 reader.GetString(8),
-                reader.GetInt64(9) != 0,
-                reader.GetInt64(10) != 0,
-                reader.GetInt64(11) != 0,
+                Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture) != 0,
+                Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture) != 0,
+                Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture) != 0,
                 reader.IsDBNull(12) ? null : StoreValues.Date(reader.GetString(12))));
         }
 
@@ -303,9 +300,9 @@ internal sealed class PipelineStore : IDisposable
 
     /// <summary>Accounts whose drift reports wait to be written, each with the newest snapshot that made them wait.</summary>
     public IReadOnlyDictionary<string, long> DriftPending() =>
-        Locked(() =>
+        Locked(c =>
         {
-            using var command = Command("SELECT account, snapshot_id FROM drift_pending");
+            using var command = Command(c, "SELECT account, snapshot_id FROM drift_pending");
             using var reader = command.ExecuteReader();
             var pending = new Dictionary<string, long>(StringComparer.Ordinal);
             while (reader.Read())
@@ -323,9 +320,9 @@ internal sealed class PipelineStore : IDisposable
     public void DriftWritten(string account, long upToSnapshot)
     {
         ArgumentNullException.ThrowIfNull(account);
-        Locked(() =>
+        Locked(c =>
         {
-            using var command = Command("DELETE FROM drift_pending WHERE account = @account AND snapshot_id <= @upTo");
+            using var command = Command(c, "DELETE FROM drift_pending WHERE account = @account AND snapshot_id <= @upTo");
             Bind(command, "@account", account);
             Bind(command, "@upTo", upToSnapshot);
             command.ExecuteNonQuery();
@@ -339,37 +336,19 @@ internal sealed class PipelineStore : IDisposable
     /// </summary>
     public IDisposable HoldReports()
     {
-        // A file of its own beside the database (never deleted: removing a lock file races with
-        // its next holder); SQLite's own locks are POSIX locks, which the same process would share.
-        var path = Database + "-reports.lock";
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-            }
-            catch (IOException e) when (e.HResult is HeldElsewhere or HeldElsewhereOnWindows && waited.Elapsed.TotalSeconds < StoreConnections.BusySeconds)
-            {
-                Thread.Sleep(50);
-            }
-            catch (Exception e) when (FileSystemFaults.Is(e))
-            {
-                throw new StoreException(e.HResult is HeldElsewhere or HeldElsewhereOnWindows
-                    ? string.Create(CultureInfo.InvariantCulture, $"{Database}: reports are being made from it by another process for {StoreConnections.BusySeconds} s; wait for the other icp to finish and try again")
-                    : $"{Database}: cannot lock {path} ({FileSystemFaults.Describe(e, path)})", e);
-            }
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _dialect.HoldReports();
     }
 
     public long StartRun(string command, string claimant)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
         ArgumentException.ThrowIfNullOrEmpty(claimant);
-        return Locked(() =>
+        return Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _dialect.BeginWrite(c, IdLock.Runs);
             using var insert = Command(
+                c,
                 """
                 INSERT INTO runs (id, command, claimant, started_at, status)
                 VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM runs), @command, @claimant, @now, 'running')
@@ -389,10 +368,11 @@ internal sealed class PipelineStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(status);
         ArgumentNullException.ThrowIfNull(summaryJson);
-        Locked(() =>
+        Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _dialect.BeginWrite(c, IdLock.None);
             using var update = Command(
+                c,
                 "UPDATE runs SET finished_at = @now, status = @status, summary_json = @summaryJson WHERE id = @id",
                 transaction);
             Bind(update, "@now", StoreValues.Instant(_clock.GetUtcNow()));
@@ -409,8 +389,8 @@ internal sealed class PipelineStore : IDisposable
     }
 
     public IReadOnlyList<RunInfo> Runs() =>
-        Locked(() => ReadAll(
-            Command($"SELECT {RunColumns} FROM runs ORDER BY id"),
+        Locked(c => ReadAll(
+            Command(c, $"SELECT {RunColumns} FROM runs ORDER BY id"),
             reader => new RunInfo(
                 reader.GetInt64(0),
                 reader.GetString(1),
@@ -425,18 +405,51 @@ internal sealed class PipelineStore : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _connection.Dispose();
+            _dialect.Dispose();
         }
     }
 
-    internal static void Bind(SqliteCommand command, string name, object? value) =>
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    internal static void Bind(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
 
-    private static bool Claimable(LedgerEntry entry, DateTimeOffset now, TimeSpan staleAfter) => entry.Status switch
+    /// <summary>
+    /// Inside a write transaction: the file is still processing and held by <paramref name="claimant"/>;
+    /// its row stays locked until the transaction ends, so nobody takes it over meanwhile.
+    /// </summary>
+    internal bool Touch(DbConnection connection, DbTransaction transaction, long ledgerId, string claimant)
+    {
+        using var touch = Command(
+            connection,
+            "UPDATE ledger SET updated_at = @now WHERE id = @id AND status = 'processing' AND claimed_by = @claimant",
+            transaction);
+        Bind(touch, "@now", StoreValues.Instant(_clock.GetUtcNow()));
+        Bind(touch, "@id", ledgerId);
+        Bind(touch, "@claimant", claimant);
+        return touch.ExecuteNonQuery() == 1;
+    }
+
+    // Another process judged this claim stale and took the file over (or it was finished):
+    // carrying on would process the file twice.
+    internal StoreException ClaimLost(DbConnection connection, DbTransaction transaction, long ledgerId, string claimant)
+    {
+        var entry = FindById(connection, ledgerId, transaction);
+        return new StoreException(
+            $"{Database}: ledger entry {ledgerId} ({entry.Path}) is {StoreValues.Status(entry.Status)} and claimed by {entry.ClaimedBy ?? "nobody"}, no longer by {claimant}; stop processing it");
+    }
+
+    private static bool Claimable(LedgerEntry entry, string claimant, DateTimeOffset now, TimeSpan staleAfter, bool orphanedHere) => entry.Status switch
     {
         FileStatus.Failed => true,
-        // Its claimant stopped heart-beating, or is a process of this machine that has ended: the file would be lost.
-        FileStatus.Processing => now - entry.UpdatedAt > staleAfter || Claimant.IsDeadLocalProcess(entry.ClaimedBy),
+        // Its claimant stopped heart-beating, or is a process of this machine that has ended, or is
+        // this very process with nobody here working on it: the file would be lost.
+        FileStatus.Processing => now - entry.UpdatedAt > staleAfter
+            || Claimant.IsDeadLocalProcess(entry.ClaimedBy)
+            || (orphanedHere && entry.ClaimedBy == claimant),
         // Done and Skipped are final; the same content under a new name is the same file.
         _ => false,
     };
@@ -454,11 +467,11 @@ internal sealed class PipelineStore : IDisposable
             });
     }
 
-    private void Update(long ledgerId, string sql, Action<SqliteCommand> bind) =>
-        Locked(() =>
+    private void Update(long ledgerId, string sql, Action<DbCommand> bind) =>
+        Locked(c =>
         {
-            using var transaction = _connection.BeginTransaction();
-            using var command = Command(sql, transaction);
+            using var transaction = _dialect.BeginWrite(c, IdLock.None);
+            using var command = Command(c, sql, transaction);
             bind(command);
             Bind(command, "@now", StoreValues.Instant(_clock.GetUtcNow()));
             Bind(command, "@id", ledgerId);
@@ -470,30 +483,30 @@ internal sealed class PipelineStore : IDisposable
             transaction.Commit();
         });
 
-    private LedgerEntry? FindBySha(string sha256, SqliteTransaction? transaction)
+    private static LedgerEntry? FindBySha(DbConnection connection, string sha256, DbTransaction? transaction)
     {
-        var command = Command($"SELECT {LedgerColumns} FROM ledger WHERE sha256 = @sha256", transaction);
+        var command = Command(connection, $"SELECT {LedgerColumns} FROM ledger WHERE sha256 = @sha256", transaction);
         Bind(command, "@sha256", sha256);
         return ReadAll(command, ReadLedgerEntry).SingleOrDefault();
     }
 
-    private LedgerEntry FindById(long ledgerId, SqliteTransaction? transaction)
+    private LedgerEntry FindById(DbConnection connection, long ledgerId, DbTransaction? transaction)
     {
-        var command = Command($"SELECT {LedgerColumns} FROM ledger WHERE id = @id", transaction);
+        var command = Command(connection, $"SELECT {LedgerColumns} FROM ledger WHERE id = @id", transaction);
         Bind(command, "@id", ledgerId);
         return ReadAll(command, ReadLedgerEntry).SingleOrDefault()
             ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Database}: ledger entry {ledgerId} does not exist"));
     }
 
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
         return command;
     }
 
-    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> read)
+    private static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)
     {
         using (command)
         {
@@ -508,7 +521,7 @@ internal sealed class PipelineStore : IDisposable
         }
     }
 
-    private static LedgerEntry ReadLedgerEntry(SqliteDataReader reader) => new(
+    private static LedgerEntry ReadLedgerEntry(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),
@@ -526,7 +539,7 @@ internal sealed class PipelineStore : IDisposable
         StoreValues.Instant(reader.GetString(14)),
         reader.IsDBNull(15) ? null : reader.GetString(15));
 
-    private static SnapshotInfo ReadSnapshotInfo(SqliteDataReader reader) => new(
+    private static SnapshotInfo ReadSnapshotInfo(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),
@@ -540,19 +553,30 @@ internal sealed class PipelineStore : IDisposable
         reader.GetInt64(10),
         reader.GetString(11));
 
-    private T Locked<T>(Func<T> action)
+    private T Locked<T>(Func<DbConnection, T> action)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return StoreConnections.Guard(Database, action);
+            return _dialect.Guard(() =>
+            {
+                var connection = _dialect.Borrow();
+                try
+                {
+                    return action(connection);
+                }
+                finally
+                {
+                    _dialect.Release(connection);
+                }
+            });
         }
     }
 
-    private void Locked(Action action) =>
-        Locked(() =>
+    private void Locked(Action<DbConnection> action) =>
+        Locked(c =>
         {
-            action();
+            action(c);
             return true;
         });
 }

@@ -1,53 +1,39 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace IcpScoring.Storage;
 
 /// <summary>
 /// The snapshots of one export, every account's month in one transaction. Rows wait in a spill
-/// file beside the database (not in memory, and not in the database: scoring a large export takes
-/// a while, and holding the write lock that long would make every other process give up after
-/// busy_timeout) and reach their table in <see cref="Commit"/>, in the order they were added, each
-/// once, through one prepared statement.
+/// file on this machine (not in memory, and not in the database: scoring a large export takes
+/// a while, and holding a write transaction that long would make every other process wait) and
+/// reach their table in <see cref="Commit"/>, in the order they were added, each once, in one bulk
+/// load (SQLite's statement API, PostgreSQL's binary COPY).
 /// </summary>
 internal sealed class SnapshotBatch : IDisposable
 {
-    private const string InsertRow =
-        """
-        INSERT INTO snapshot_connections (snapshot_id, seq, connection_key, title, company, industry, company_size, seniority, job_function,
-                                          probability, tier, is_match, is_hidden, has_firmographics, connected_on)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-        """;
-
-    private readonly string _database;
-    private readonly SqliteConnection _connection;
+    private readonly PipelineStore _store;
+    private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly long _ledgerId;
     private readonly string _modelVersion;
+    private readonly string? _claimant;
     private readonly SnapshotSpill _spill;
     private readonly Dictionary<string, int> _accounts = new(StringComparer.Ordinal);
     private bool _finished;
 
-    internal SnapshotBatch(string database, SqliteConnection connection, TimeProvider clock, long ledgerId, string modelVersion)
+    internal SnapshotBatch(PipelineStore store, StoreDialect dialect, TimeProvider clock, long ledgerId, string modelVersion, string? claimant)
     {
-        _database = database;
-        _connection = connection;
+        _store = store;
+        _dialect = dialect;
         _clock = clock;
         _ledgerId = ledgerId;
         _modelVersion = modelVersion;
-        try
-        {
-            _spill = Spilling(() => new SnapshotSpill(SpillFolder));
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        _claimant = claimant;
+        _spill = Spilling(() => new SnapshotSpill(SpillFolder));
     }
 
-    private string SpillFolder => Path.GetDirectoryName(Path.GetFullPath(_database))!;
+    private string SpillFolder => _dialect.SpillFolder;
 
     public long Count => _spill.Count;
 
@@ -83,18 +69,27 @@ internal sealed class SnapshotBatch : IDisposable
             throw new ArgumentException($"rows were added for {missing} but no snapshot of it is committed", nameof(snapshots));
         }
 
-        var replaced = StoreConnections.Guard(_database, () =>
+        var replaced = _dialect.Guard(() =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var connection = _dialect.Connect();
+            using var transaction = _dialect.BeginWrite(connection, IdLock.Snapshots);
+
+            // The file is still this claimant's, and stays so until the commit: a claim taken over by
+            // another process meanwhile means that process does the file, not this one.
+            if (_claimant is not null && !_store.Touch(connection, transaction, _ledgerId, _claimant))
+            {
+                throw _store.ClaimLost(connection, transaction, _ledgerId, _claimant);
+            }
+
             var ids = new long[_accounts.Count];
             var replaced = new Dictionary<string, bool>(StringComparer.Ordinal);
 
             // Taken before the deletes, so a new snapshot never inherits the id of the one it replaces.
-            var next = (long)Scalar(transaction, "SELECT COALESCE(MAX(id), 0) + 1 FROM snapshots", _ => { })!;
+            var next = (long)Scalar(connection, transaction, "SELECT COALESCE(MAX(id), 0) + 1 FROM snapshots", _ => { })!;
             foreach (var s in snapshots.OrderBy(s => s.Account, StringComparer.Ordinal))
             {
                 var id = next++;
-                replaced[s.Account] = ReplaceHeader(transaction, s, id);
+                replaced[s.Account] = ReplaceHeader(connection, transaction, s, id);
                 if (_accounts.TryGetValue(s.Account, out var index))
                 {
                     ids[index] = id;
@@ -103,7 +98,7 @@ internal sealed class SnapshotBatch : IDisposable
 
             Spilling(() =>
             {
-                InsertRows(ids);
+                _dialect.InsertRows(connection, transaction, ids, _spill);
                 return true;
             });
             beforeCommit?.Invoke();
@@ -126,30 +121,31 @@ internal sealed class SnapshotBatch : IDisposable
         }
         catch (Exception e) when (FileSystemFaults.Is(e))
         {
-            throw new StoreException($"{_database}: cannot hold snapshot rows in {SpillFolder} ({FileSystemFaults.Describe(e, SpillFolder)}); free some space and try again", e);
+            throw new StoreException($"{_dialect.Name}: cannot hold snapshot rows in {SpillFolder} ({FileSystemFaults.Describe(e, SpillFolder)}); free some space and try again", e);
         }
     }
 
     // Says whether an earlier export's snapshot was replaced: the same file's own, committed by a run
     // that was killed before marking it done, is not an earlier export.
-    private bool ReplaceHeader(SqliteTransaction transaction, SnapshotHeader s, long id)
+    private bool ReplaceHeader(DbConnection connection, DbTransaction transaction, SnapshotHeader s, long id)
     {
-        void Key(SqliteCommand c)
+        void Key(DbCommand c)
         {
             PipelineStore.Bind(c, "@account", s.Account);
             PipelineStore.Bind(c, "@month", s.Month);
         }
 
-        var previous = Scalar(transaction, "SELECT id FROM snapshots WHERE account = @account AND month = @month", Key);
+        var previous = Scalar(connection, transaction, "SELECT id FROM snapshots WHERE account = @account AND month = @month", Key);
         var fromAnotherExport = previous is long earlier
-            && (long?)Scalar(transaction, "SELECT ledger_id FROM snapshots WHERE id = @old", c => PipelineStore.Bind(c, "@old", earlier)) != _ledgerId;
+            && (long?)Scalar(connection, transaction, "SELECT ledger_id FROM snapshots WHERE id = @old", c => PipelineStore.Bind(c, "@old", earlier)) != _ledgerId;
         if (previous is long old)
         {
-            Execute(transaction, "DELETE FROM snapshot_connections WHERE snapshot_id = @old", c => PipelineStore.Bind(c, "@old", old));
-            Execute(transaction, "DELETE FROM snapshots WHERE id = @old", c => PipelineStore.Bind(c, "@old", old));
+            Execute(connection, transaction, "DELETE FROM snapshot_connections WHERE snapshot_id = @old", c => PipelineStore.Bind(c, "@old", old));
+            Execute(connection, transaction, "DELETE FROM snapshots WHERE id = @old", c => PipelineStore.Bind(c, "@old", old));
         }
 
         Execute(
+            connection,
             transaction,
             """
             INSERT INTO snapshots (id, account, month, ledger_id, model_version, created_at, connections, hidden, scored, icp_matched, addressable_pool, summary_json)
@@ -170,6 +166,7 @@ internal sealed class SnapshotBatch : IDisposable
                 PipelineStore.Bind(c, "@summaryJson", s.SummaryJson);
             });
         Execute(
+            connection,
             transaction,
             "INSERT INTO drift_pending (account, snapshot_id) VALUES (@account, @id) ON CONFLICT (account) DO UPDATE SET snapshot_id = excluded.snapshot_id",
             c =>
@@ -180,63 +177,9 @@ internal sealed class SnapshotBatch : IDisposable
         return fromAnotherExport;
     }
 
-    // SQLite's own statement API: binding fifteen values through ADO.NET parameters cost more than
-    // SQLite's work on the row (6.1 s against 4.4 s for a million rows, measured on this machine).
-    private void InsertRows(long[] ids)
+    private static object? Scalar(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind)
     {
-        var db = _connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, InsertRow, out var statement), db);
-        using (statement)
-        {
-            var seq = new long[ids.Length];
-            Span<byte> date = stackalloc byte[10];
-            foreach (var row in _spill.Read())
-            {
-                var a = row.Account;
-                Check(raw.sqlite3_bind_int64(statement, 1, ids[a]), db);
-                Check(raw.sqlite3_bind_int64(statement, 2, ++seq[a]), db);
-                for (var t = 0; t < 7; t++)
-                {
-                    Check(raw.sqlite3_bind_text(statement, 3 + t, row.Text(t)), db);
-                }
-
-                Check(raw.sqlite3_bind_double(statement, 10, row.Probability), db);
-                Check(raw.sqlite3_bind_text(statement, 11, row.Text(7)), db);
-                Check(raw.sqlite3_bind_int(statement, 12, row.IsMatch ? 1 : 0), db);
-                Check(raw.sqlite3_bind_int(statement, 13, row.IsHidden ? 1 : 0), db);
-                Check(raw.sqlite3_bind_int(statement, 14, row.HasFirmographics ? 1 : 0), db);
-                if (row.ConnectedOn is { } on)
-                {
-                    on.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    Check(raw.sqlite3_bind_text(statement, 15, date[..written]), db);
-                }
-                else
-                {
-                    Check(raw.sqlite3_bind_null(statement, 15), db);
-                }
-
-                var rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    Check(rc, db);
-                }
-
-                raw.sqlite3_reset(statement);
-            }
-        }
-    }
-
-    private static void Check(int rc, sqlite3 db)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
-    }
-
-    private object? Scalar(SqliteTransaction transaction, string sql, Action<SqliteCommand> bind)
-    {
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         bind(command);
@@ -244,16 +187,16 @@ internal sealed class SnapshotBatch : IDisposable
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private void Execute(SqliteTransaction transaction, string sql, Action<SqliteCommand> bind)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind)
     {
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         bind(command);
         command.ExecuteNonQuery();
     }
 
-    // Without Commit nothing ever reached the database file: the spilled rows die with their file.
+    // Without Commit nothing ever reached the database: the spilled rows die with their file.
     private void Finish()
     {
         if (_finished)
@@ -263,6 +206,5 @@ internal sealed class SnapshotBatch : IDisposable
 
         _finished = true;
         _spill.Dispose();
-        _connection.Dispose();
     }
 }

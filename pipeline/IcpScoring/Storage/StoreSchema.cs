@@ -1,11 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace IcpScoring.Storage;
 
 // The schema is portable SQL (TEXT, BIGINT, DOUBLE PRECISION, explicit keys, no AUTOINCREMENT or
-// STRICT) so that PostgreSQL can run the same scripts. Ids are assigned by the store (MAX + 1
-// inside a write transaction) rather than by a dialect's identity column.
+// STRICT): SQLite and PostgreSQL run the same scripts. Ids are assigned by the store (MAX + 1
+// inside a write transaction that holds the table's id lock) rather than by a dialect's identity column.
 // Append migrations; never edit one that has shipped.
 internal static class StoreSchema
 {
@@ -100,14 +100,14 @@ internal static class StoreSchema
 
     public static int Latest => Migrations[^1].Version;
 
-    public static void Migrate(SqliteConnection connection, string database, TimeProvider clock)
+    public static void Migrate(StoreDialect dialect, TimeProvider clock)
     {
         // The common case, an up-to-date database, takes no write lock. What this lock-free look
         // finds odd (another process creating the schema this very moment) is decided again below,
         // inside the write transaction, where the view is consistent.
         try
         {
-            if (StoreConnections.Guard(database, () => CurrentVersion(connection, null, database)) == Latest)
+            if (dialect.Guard(() => WithConnection(dialect, c => CurrentVersion(dialect, c, null))) == Latest)
             {
                 return;
             }
@@ -118,19 +118,32 @@ internal static class StoreSchema
 
         foreach (var migration in Migrations)
         {
-            StoreConnections.Guard(database, () => Apply(connection, database, migration, clock));
+            dialect.Guard(() => WithConnection(dialect, c => Apply(dialect, c, migration, clock)));
+        }
+    }
+
+    private static T WithConnection<T>(StoreDialect dialect, Func<DbConnection, T> action)
+    {
+        var connection = dialect.Borrow();
+        try
+        {
+            return action(connection);
+        }
+        finally
+        {
+            dialect.Release(connection);
         }
     }
 
     // One transaction per migration, and the version is read again inside it: another process
-    // opening the same file at the same moment may have applied it already.
-    private static void Apply(SqliteConnection connection, string database, StoreMigration migration, TimeProvider clock)
+    // opening the same database at the same moment may have applied it already.
+    private static bool Apply(StoreDialect dialect, DbConnection connection, StoreMigration migration, TimeProvider clock)
     {
-        using var transaction = connection.BeginTransaction();
-        var current = CurrentVersion(connection, transaction, database);
+        using var transaction = dialect.BeginWrite(connection, IdLock.Schema);
+        var current = CurrentVersion(dialect, connection, transaction);
         if (current >= migration.Version)
         {
-            return;
+            return false;
         }
 
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -138,22 +151,22 @@ internal static class StoreSchema
         using var record = connection.CreateCommand();
         record.Transaction = transaction;
         record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @appliedAt)";
-        record.Parameters.AddWithValue("@version", migration.Version);
-        record.Parameters.AddWithValue("@appliedAt", StoreValues.Instant(clock.GetUtcNow()));
+        PipelineStore.Bind(record, "@version", migration.Version);
+        PipelineStore.Bind(record, "@appliedAt", StoreValues.Instant(clock.GetUtcNow()));
         record.ExecuteNonQuery();
         transaction.Commit();
+        return true;
     }
 
-    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction, string database)
+    private static int CurrentVersion(StoreDialect dialect, DbConnection connection, DbTransaction? transaction)
     {
-        var ours = Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
-        if (ours == 0)
+        var (ours, others) = dialect.Tables(connection, transaction);
+        if (!ours)
         {
-            // An empty file is a new database; a file with someone else's tables is not ours to change.
-            var tables = Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'");
-            if (tables > 0)
+            // An empty database is a new one; a database with someone else's tables is not ours to change.
+            if (others > 0)
             {
-                throw new StoreException($"{database}: not an IcpScoring database (it holds other tables); point --db at another path");
+                throw new StoreException($"{dialect.Name}: not an IcpScoring database (it holds other tables); point --db at another one");
             }
 
             return 0;
@@ -163,13 +176,13 @@ internal static class StoreSchema
         if (version > Latest)
         {
             throw new StoreException(string.Create(CultureInfo.InvariantCulture,
-                $"{database}: schema version {version} is newer than this icp understands ({Latest}); upgrade icp or use another database"));
+                $"{dialect.Name}: schema version {version} is newer than this icp understands ({Latest}); upgrade icp or use another database"));
         }
 
         return version;
     }
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static long Scalar(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -177,7 +190,7 @@ internal static class StoreSchema
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
