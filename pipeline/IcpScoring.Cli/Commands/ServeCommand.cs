@@ -32,7 +32,13 @@ internal static class ServeCommand
                 database = store.Database;
             }
 
-            var queue = ServeHost.SharedQueue(scope.Settings.Jobs, paths.Database) ? $"jobs queued in {database}" : "jobs queued in memory";
+            var shared = ServeHost.SharedQueue(scope.Settings.Jobs, paths.Database);
+            if (shared)
+            {
+                SharedQueueSchema.Prepare(paths.Database);
+            }
+
+            var queue = shared ? $"jobs queued in {database}" : "jobs queued in memory";
 
             var endpoint = parse.GetValue(urls) ?? scope.Settings.Jobs.Urls;
             var workerOnly = parse.GetValue(worker);

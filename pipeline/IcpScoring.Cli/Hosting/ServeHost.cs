@@ -50,8 +50,9 @@ internal static class ServeHost
                     o => o.UseNpgsqlConnection(paths.Database),
                     new PostgreSqlStorageOptions
                     {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
+                        SchemaName = SharedQueueSchema.Schema,
+                        // Prepared by ServeCommand, one server at a time.
+                        PrepareSchemaIfNecessary = false,
                         // A job stays with the server that took it for as long as that server lives,
                         // however long the job runs; a dead server's job is taken by another after the timeout.
                         UseSlidingInvisibilityTimeout = true,

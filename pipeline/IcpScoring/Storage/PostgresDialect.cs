@@ -17,7 +17,7 @@ namespace IcpScoring.Storage;
 internal sealed partial class PostgresDialect : StoreDialect
 {
     // pg_advisory locks are one 64-bit space per database: these keys are the pipeline's own.
-    private const long LockBase = 0x1C9_5C0_0000;
+    internal const long LockBase = 0x1C9_5C0_0000;
     private const long ReportsLock = LockBase + 100;
 
     private readonly NpgsqlDataSource _source;
