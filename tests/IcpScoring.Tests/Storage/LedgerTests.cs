@@ -9,19 +9,23 @@ public sealed class LedgerTests : IDisposable
 
     private readonly TempFolder _dir = new();
     private readonly StoreClock _clock = new();
-    private readonly PipelineStore _store;
+    private readonly StoreUnderTest _db;
+    private PipelineStore _store = null!;
 
-    public LedgerTests() => _store = PipelineStore.Open(_dir.File("icp.db"), _clock);
+    public LedgerTests() => _db = new StoreUnderTest(_dir);
 
     public void Dispose()
     {
-        _store.Dispose();
+        _db.Dispose();
         _dir.Dispose();
     }
 
-    [Fact]
-    public void FirstClaimInsertsAProcessingEntry()
+    private void Use(StoreKind kind) => _store = _db.Open(kind, _clock);
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FirstClaimInsertsAProcessingEntry(StoreKind kind)
     {
+        Use(kind);
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", "host-a:1", StaleAfter, out var entry);
 
         Assert.True(claimed);
@@ -32,17 +36,19 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(entry, _store.FindBySha(StoreSome.Sha(1)));
     }
 
-    [Fact]
-    public void UnknownShaIsNotFound()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void UnknownShaIsNotFound(StoreKind kind)
     {
+        Use(kind);
         var entry = _store.FindBySha(StoreSome.Sha(404));
 
         Assert.Null(entry);
     }
 
-    [Fact]
-    public void CompletedFileIsNotClaimedAgainEvenUnderAnotherPath()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void CompletedFileIsNotClaimedAgainEvenUnderAnotherPath(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1);
         _clock.Advance(TimeSpan.FromMinutes(3));
         _store.Complete(id, "v2", StoreSome.Counts);
@@ -59,9 +65,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(StoreClock.Start.AddMinutes(3), entry.UpdatedAt);
     }
 
-    [Fact]
-    public void FailedFileIsClaimedAgainForARetry()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FailedFileIsClaimedAgainForARetry(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1, claimant: "host-a:1");
         _store.Fail(id, "unterminated quote on line 7");
         var failed = _store.FindBySha(StoreSome.Sha(1))!;
@@ -80,9 +87,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(StoreClock.Start.AddMinutes(1), retry.UpdatedAt);
     }
 
-    [Fact]
-    public void FileBeingProcessedByALiveClaimantIsNotClaimed()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FileBeingProcessedByALiveClaimantIsNotClaimed(StoreKind kind)
     {
+        Use(kind);
         _store.Claim(1, claimant: "host-a:1");
         _clock.Advance(StaleAfter - TimeSpan.FromSeconds(1));
 
@@ -92,9 +100,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal((FileStatus.Processing, "host-a:1"), (entry.Status, entry.ClaimedBy));
     }
 
-    [Fact]
-    public void SameClaimantDoesNotClaimItsOwnFreshEntryTwice()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void SameClaimantDoesNotClaimItsOwnFreshEntryTwice(StoreKind kind)
     {
+        Use(kind);
         _store.Claim(1, claimant: "host-a:1");
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-a:1", StaleAfter, out _);
@@ -102,9 +111,10 @@ public sealed class LedgerTests : IDisposable
         Assert.False(claimed);
     }
 
-    [Fact]
-    public void StaleProcessingClaimIsTakenOver()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void StaleProcessingClaimIsTakenOver(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1, claimant: "host-a:1");
         _clock.Advance(StaleAfter + TimeSpan.FromSeconds(1));
 
@@ -114,9 +124,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal((id, FileStatus.Processing, "host-b:2"), (entry.Id, entry.Status, entry.ClaimedBy));
     }
 
-    [Fact]
-    public void HeartbeatKeepsALongClaimFresh()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void HeartbeatKeepsALongClaimFresh(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1, claimant: "host-a:1");
         for (var minute = 0; minute < 30; minute += 5)
         {
@@ -130,9 +141,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(StoreClock.Start.AddMinutes(30), entry.UpdatedAt);
     }
 
-    [Fact]
-    public void HeartbeatOfAClaimantThatWasTakenOverTellsItToStop()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void HeartbeatOfAClaimantThatWasTakenOverTellsItToStop(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1, claimant: "host-a:1");
         _clock.Advance(StaleAfter * 2);
         _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _);
@@ -142,9 +154,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Contains("claimed by host-b:2, no longer by host-a:1", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SkippedFileIsFinalAndKeepsItsReason()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void SkippedFileIsFinalAndKeepsItsReason(StoreKind kind)
     {
+        Use(kind);
         var id = _store.Claim(1);
         _store.MarkSkipped(id, "not an export: no title or company column");
 
@@ -154,9 +167,10 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal((FileStatus.Skipped, "not an export: no title or company column"), (entry.Status, entry.Error));
     }
 
-    [Fact]
-    public void LedgerListsEveryFileByIdAndUnfinishedOnlyProcessingAndFailed()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void LedgerListsEveryFileByIdAndUnfinishedOnlyProcessingAndFailed(StoreKind kind)
     {
+        Use(kind);
         var done = _store.Claim(1);
         var failed = _store.Claim(2);
         var processing = _store.Claim(3);
@@ -173,18 +187,20 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal([failed, processing], unfinished.Select(e => e.Id));
     }
 
-    [Fact]
-    public void CompletingAnUnknownEntryIsABug()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void CompletingAnUnknownEntryIsABug(StoreKind kind)
     {
+        Use(kind);
         var error = Record.Exception(() => _store.Complete(77, "v1", StoreSome.Counts));
 
         Assert.IsType<InvalidOperationException>(error);
     }
 
-    [Fact]
-    public void TwoStoresRacingForOneFileLetExactlyOneClaimIt()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void TwoStoresRacingForOneFileLetExactlyOneClaimIt(StoreKind kind)
     {
-        using var other = PipelineStore.Open(_store.Database, _clock);
+        Use(kind);
+        using var other = _db.Reopen(_clock);
         PipelineStore[] stores = [_store, other];
 
         var winners = new List<int>();
@@ -205,5 +221,66 @@ public sealed class LedgerTests : IDisposable
 
         Assert.All(winners, count => Assert.Equal(1, count));
         Assert.Equal(20, _store.Ledger().Count);
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FourStoresRacingToRetryOneFailedFileLetExactlyOneTakeIt(StoreKind kind)
+    {
+        Use(kind);
+        PipelineStore[] stores = [_store, _db.Reopen(_clock), _db.Reopen(_clock), _db.Reopen(_clock)];
+
+        var winners = new List<int>();
+        for (var round = 0; round < 10; round++)
+        {
+            var sha = StoreSome.Sha(round + 1);
+            Assert.True(_store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", "host-x:1", StaleAfter, out var first));
+            _store.Fail(first.Id, "locked database");
+            using var start = new Barrier(stores.Length);
+            var claimed = new bool[stores.Length];
+            var threads = stores.Select((store, i) => new Thread(() =>
+            {
+                start.SignalAndWait();
+                claimed[i] = store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", $"host-{i}:1", StaleAfter, out _);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            winners.Add(claimed.Count(c => c));
+        }
+
+        Assert.All(winners, count => Assert.Equal(1, count));
+        Assert.All(_store.Ledger(), e => Assert.Equal(FileStatus.Processing, e.Status));
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void AClaimThisProcessLeftBehindIsTakenBackOnlyByACallerThatKnowsNobodyHereWorksOnIt(StoreKind kind)
+    {
+        Use(kind);
+        Assert.True(_store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out var left));
+
+        var plain = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out _);
+        var orphaned = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out var taken, orphanedHere: true);
+        var byOther = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _, orphanedHere: true);
+
+        Assert.False(plain);
+        Assert.True(orphaned);
+        Assert.Equal((left.Id, FileStatus.Processing, Claimant.Current), (taken.Id, taken.Status, taken.ClaimedBy));
+        Assert.False(byOther);
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void ASnapshotOfAClaimTakenOverIsNotCommitted(StoreKind kind)
+    {
+        Use(kind);
+        var id = _store.Claim(1, "host-a:1");
+        using var batch = _store.BeginSnapshots(id, "v1", claimant: "host-a:1");
+        batch.Add("acme", StoreSome.Row("k1"));
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.True(_store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _));
+
+        var error = Record.Exception(() => batch.Commit([new("acme", "2026-02", 1, 0, 1, 1, 1, "{}")]));
+
+        Assert.IsType<StoreException>(error);
+        Assert.Contains("no longer by host-a:1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_store.Snapshots());
     }
 }

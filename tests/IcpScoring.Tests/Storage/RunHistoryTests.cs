@@ -7,19 +7,23 @@ public sealed class RunHistoryTests : IDisposable
 {
     private readonly TempFolder _dir = new();
     private readonly StoreClock _clock = new();
-    private readonly PipelineStore _store;
+    private readonly StoreUnderTest _db;
+    private PipelineStore _store = null!;
 
-    public RunHistoryTests() => _store = PipelineStore.Open(_dir.File("icp.db"), _clock);
+    public RunHistoryTests() => _db = new StoreUnderTest(_dir);
 
     public void Dispose()
     {
-        _store.Dispose();
+        _db.Dispose();
         _dir.Dispose();
     }
 
-    [Fact]
-    public void StartedRunIsRunningUntilFinished()
+    private void Use(StoreKind kind) => _store = _db.Open(kind, _clock);
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void StartedRunIsRunningUntilFinished(StoreKind kind)
     {
+        Use(kind);
         var id = _store.StartRun("run", "host-a:1");
 
         var run = Assert.Single(_store.Runs());
@@ -27,9 +31,10 @@ public sealed class RunHistoryTests : IDisposable
         Assert.Equal(new RunInfo(id, "run", "host-a:1", StoreClock.Start, null, "running", null), run);
     }
 
-    [Fact]
-    public void FinishRunRecordsStatusSummaryAndTime()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FinishRunRecordsStatusSummaryAndTime(StoreKind kind)
     {
+        Use(kind);
         var first = _store.StartRun("run", "host-a:1");
         var second = _store.StartRun("scan", "host-a:1");
         _clock.Advance(TimeSpan.FromSeconds(42));
@@ -44,19 +49,21 @@ public sealed class RunHistoryTests : IDisposable
             _store.Runs());
     }
 
-    [Fact]
-    public void RunsFromTwoStoresGetDistinctIds()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void RunsFromTwoStoresGetDistinctIds(StoreKind kind)
     {
-        using var other = PipelineStore.Open(_store.Database, _clock);
+        Use(kind);
+        using var other = _db.Reopen(_clock);
 
         var ids = new[] { _store.StartRun("run", "a"), other.StartRun("run", "b"), _store.StartRun("run", "a") };
 
         Assert.Equal([1L, 2L, 3L], ids);
     }
 
-    [Fact]
-    public void FinishingAnUnknownRunIsABug()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FinishingAnUnknownRunIsABug(StoreKind kind)
     {
+        Use(kind);
         var error = Record.Exception(() => _store.FinishRun(9, "succeeded", "{}"));
 
         Assert.IsType<InvalidOperationException>(error);

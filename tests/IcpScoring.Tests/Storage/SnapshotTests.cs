@@ -7,19 +7,23 @@ public sealed class SnapshotTests : IDisposable
 {
     private readonly TempFolder _dir = new();
     private readonly StoreClock _clock = new();
-    private readonly PipelineStore _store;
+    private readonly StoreUnderTest _db;
+    private PipelineStore _store = null!;
 
-    public SnapshotTests() => _store = PipelineStore.Open(_dir.File("icp.db"), _clock);
+    public SnapshotTests() => _db = new StoreUnderTest(_dir);
 
     public void Dispose()
     {
-        _store.Dispose();
+        _db.Dispose();
         _dir.Dispose();
     }
 
-    [Fact]
-    public void CommittedSnapshotIsReadBackWithItsCountsAndRows()
+    private void Use(StoreKind kind) => _store = _db.Open(kind, _clock);
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void CommittedSnapshotIsReadBackWithItsCountsAndRows(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
         SnapshotRow[] rows =
         [
@@ -42,9 +46,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal([rows[1], rows[0]], _store.SnapshotRows(info.Id));
     }
 
-    [Fact]
-    public void CommitReplacesThePreviousSnapshotOfTheSameAccountAndMonth()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void CommitReplacesThePreviousSnapshotOfTheSameAccountAndMonth(StoreKind kind)
     {
+        Use(kind);
         var first = _store.WriteSnapshot("acme", "2026-02", "k1", "k2", "k3");
         var ledgerId = _store.Claim(2);
 
@@ -64,9 +69,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(["k9"], _store.SnapshotRows(second.Id).Select(r => r.Key));
     }
 
-    [Fact]
-    public void SnapshotIsInvisibleUntilCommit()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void SnapshotIsInvisibleUntilCommit(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
         using var writer = _store.BeginSnapshot("acme", "2026-02", ledgerId, "v1");
         writer.Add(StoreSome.Row("k1"));
@@ -76,9 +82,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Empty(before);
     }
 
-    [Fact]
-    public void WriterDisposedWithoutCommitLeavesThePreviousSnapshotAsItWas()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void WriterDisposedWithoutCommitLeavesThePreviousSnapshotAsItWas(StoreKind kind)
     {
+        Use(kind);
         var previous = _store.WriteSnapshot("acme", "2026-02", "k1", "k2");
         var ledgerId = _store.Claim(2);
 
@@ -92,9 +99,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(["k1", "k2"], _store.SnapshotRows(previous.Id).Select(r => r.Key));
     }
 
-    [Fact]
-    public void WriterDisposedWithoutCommitOnAnEmptyDatabaseLeavesNothing()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void WriterDisposedWithoutCommitOnAnEmptyDatabaseLeavesNothing(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
 
         using (var writer = _store.BeginSnapshot("acme", "2026-02", ledgerId, "v1"))
@@ -106,9 +114,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Null(_store.Snapshot("acme", "2026-02"));
     }
 
-    [Fact]
-    public void SnapshotsAreOrderedByAccountThenMonthAndFilterByAccount()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void SnapshotsAreOrderedByAccountThenMonthAndFilterByAccount(StoreKind kind)
     {
+        Use(kind);
         _store.WriteSnapshot("globex", "2026-01", "g");
         _store.WriteSnapshot("acme", "2026-02", "a");
         _store.WriteSnapshot("acme", "2025-12", "a");
@@ -123,9 +132,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(["2025-12", "2026-01", "2026-02"], acme.Select(s => s.Month));
     }
 
-    [Fact]
-    public void TwoHundredThousandRowsAreWrittenAndReadBackInKeyOrder()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void TwoHundredThousandRowsAreWrittenAndReadBackInKeyOrder(StoreKind kind)
     {
+        Use(kind);
         const int count = 200_000;
         var ledgerId = _store.Claim(1);
         var keys = Enumerable.Range(0, count).Select(i => ((uint)(i * 2654435761u)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -147,9 +157,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(keys.IndexOf(read[0].Key) / (double)count, read[0].Probability);
     }
 
-    [Fact]
-    public void RowsWithTheSameKeyAreAllKeptInTheOrderAdded()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void RowsWithTheSameKeyAreAllKeptInTheOrderAdded(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
 
         using (var writer = _store.BeginSnapshot("acme", "2026-02", ledgerId, "v1"))
@@ -164,10 +175,11 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal([("other", 0.5), ("same", 0.3), ("same", 0.1)], rows.Select(r => (r.Key, r.Probability)));
     }
 
-    [Fact]
-    public void OtherProcessesClaimFilesWhileASnapshotIsBeingWritten()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void OtherProcessesClaimFilesWhileASnapshotIsBeingWritten(StoreKind kind)
     {
-        using var other = PipelineStore.Open(_store.Database, _clock);
+        Use(kind);
+        using var other = _db.Reopen(_clock);
         var ledgerId = _store.Claim(1);
         using var writer = _store.BeginSnapshot("acme", "2026-02", ledgerId, "v1");
         for (var i = 0; i < 60_000; i++)
@@ -184,17 +196,19 @@ public sealed class SnapshotTests : IDisposable
         Assert.True(waited < TimeSpan.FromSeconds(5), $"waited {waited}");
     }
 
-    [Fact]
-    public void SnapshotOfAnUnknownLedgerEntryIsRefusedBeforeAnyRowIsScored()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void SnapshotOfAnUnknownLedgerEntryIsRefusedBeforeAnyRowIsScored(StoreKind kind)
     {
+        Use(kind);
         var error = Record.Exception(() => _store.BeginSnapshot("acme", "2026-02", ledgerId: 5, "v1"));
 
         Assert.IsType<InvalidOperationException>(error);
     }
 
-    [Fact]
-    public void CommittedWriterTakesNoMoreRows()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void CommittedWriterTakesNoMoreRows(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
         using var writer = _store.BeginSnapshot("acme", "2026-02", ledgerId, "v1");
         writer.Commit(0, 0, 0, 0, 0, "{}");
@@ -204,9 +218,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.IsType<ObjectDisposedException>(error);
     }
 
-    [Fact]
-    public void ABatchCommitsEveryAccountOfAnExportTogether()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void ABatchCommitsEveryAccountOfAnExportTogether(StoreKind kind)
     {
+        Use(kind);
         var old = _store.WriteSnapshot("globex", "2026-02", "g0");
         var ledgerId = _store.Claim(2);
 
@@ -228,9 +243,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Empty(_store.SnapshotRows(old.Id));
     }
 
-    [Fact]
-    public void ABatchWithRowsOfAnAccountItDoesNotCommitWritesNothing()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void ABatchWithRowsOfAnAccountItDoesNotCommitWritesNothing(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
         using var batch = _store.BeginSnapshots(ledgerId, "v1");
         batch.Add("acme", StoreSome.Row("a1"));
@@ -243,9 +259,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Empty(_store.Snapshots());
     }
 
-    [Fact]
-    public void RowsWaitingForCommitAreInNoFileAnyoneCouldFindOrThatOutlivesTheWriter()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void RowsWaitingForCommitAreInNoFileAnyoneCouldFindOrThatOutlivesTheWriter(StoreKind kind)
     {
+        Use(kind);
         var ledgerId = _store.Claim(1);
         var before = Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal).ToList();
 
@@ -265,9 +282,10 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(before, Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void AFailureBeforeCommitRollsEverySnapshotOfTheBatchBack()
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void AFailureBeforeCommitRollsEverySnapshotOfTheBatchBack(StoreKind kind)
     {
+        Use(kind);
         var previous = _store.WriteSnapshot("acme", "2026-02", "k1");
         var ledgerId = _store.Claim(2);
         using var batch = _store.BeginSnapshots(ledgerId, "v2");
