@@ -24,6 +24,11 @@ public sealed class ServeProcess : IDisposable
 
     public IEnumerable<string> Output => _output;
 
+    /// <summary>The process id: what the ledger's claimant (<c>MACHINE:PID</c>) names.</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Starts <c>icp --config CONFIG --models-dir MODELS --db DB serve --inbox INBOX --out OUT [EXTRA...]</c> and waits until it listens.</summary>
     public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra)
     {
@@ -57,13 +62,31 @@ public sealed class ServeProcess : IDisposable
         var until = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            if (DateTime.UtcNow > until || _process.HasExited)
+            if (_process.HasExited)
+            {
+                // Waiting for the exit drains the redirected output: what it printed last (often why) is in the message.
+                _process.WaitForExit();
+                throw new TimeoutException($"the server exited with {_process.ExitCode} while waiting for {what}; it printed:\n{string.Join("\n", _output.TakeLast(40))}");
+            }
+
+            if (DateTime.UtcNow > until)
             {
                 throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}; the server printed:\n{string.Join("\n", _output.TakeLast(40))}");
             }
 
             Thread.Sleep(20);
         }
+    }
+
+    /// <summary>SIGKILL, as a crash or an out-of-memory kill would: no shutdown, no cleanup.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.WaitForExit();
     }
 
     public void Dispose()
