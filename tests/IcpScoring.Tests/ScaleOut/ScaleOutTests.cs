@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using IcpScoring.Ingestion;
+using IcpScoring.Pipeline;
+using IcpScoring.Storage;
+using IcpScoring.Tests.Pipeline;
+using IcpScoring.Tests.Support;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace IcpScoring.Tests.ScaleOut;
+
+/// <summary>
+/// Three <c>icp serve --worker</c> processes on one PostgreSQL database share an inbox of 200
+/// exports: each file is processed exactly once, whatever happens to a worker or to the database,
+/// and the reports are those of one <c>icp run</c> on SQLite.
+/// </summary>
+[Trait("Category", "Slow")]
+[Collection(ProcessCollection.Name)]
+public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper output) : IClassFixture<ScaleOutReference>, IDisposable
+{
+    private const int Workers = 3;
+
+    private static readonly TimeSpan AllDoneWithin = TimeSpan.FromMinutes(10);
+
+    // No file finished for this long while some are left: something is stuck, say so now rather than at the deadline.
+    private static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(3);
+
+    private readonly TempFolder _dir = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _lastPhase;
+    private Exception? _lastLedgerError;
+
+    public void Dispose() => _dir.Dispose();
+
+    [PostgresFact]
+    public void ThreeWorkersProcessEveryFileOnceAndMatchOneSqliteRun()
+    {
+        var expected = Reference();
+        using var database = new TestDatabase();
+        var inbox = reference.CopyInbox(_dir.File("inbox"));
+        var outFolder = _dir.File("out");
+
+        using var fleet = StartWorkers(database, inbox, outFolder);
+        WaitUntilEveryFileIsDone(fleet, database);
+        WaitUntilSettled(fleet, expected, outFolder);
+
+        AssertEveryFileProcessedOnce(fleet, inbox, Ledger(database.ConnectionString), killed: null);
+        var sharing = fleet.FileJobResults().Where(r => r.Status == FileRunResult.Processed).GroupBy(r => r.Worker).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"files processed per worker: {string.Join(", ", sharing.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}");
+        Assert.True(sharing.Count >= 2, $"one worker did all the work: {string.Join(", ", sharing.Keys)}");
+        AssertNoLeftovers(inbox, outFolder);
+    }
+
+    [PostgresFact]
+    public void AWorkerKilledMidBatchLeavesItsFilesToTheOthers()
+    {
+        var expected = Reference();
+        using var database = new TestDatabase();
+        var inbox = reference.CopyInbox(_dir.File("inbox"));
+        var outFolder = _dir.File("out");
+
+        using var fleet = StartWorkers(database, inbox, outFolder);
+        LedgerEntry? held = null;
+        fleet.WaitUntil(
+            () => Ledger(database.ConnectionString) is var l && l.Count(e => e.Status == FileStatus.Done) >= 20
+                && (held = l.FirstOrDefault(e => e.Status == FileStatus.Processing && fleet.ByClaimant(e.ClaimedBy) is not null)) is not null,
+            TimeSpan.FromMinutes(5), "20 files done and one being processed", LedgerState(database));
+        var victim = fleet.ByClaimant(held!.ClaimedBy)!;
+        victim.Kill();
+        Phase($"killed {victim.Name} ({victim.Claimant}) while it held {held.Path}");
+        WaitUntilEveryFileIsDone(fleet, database);
+        WaitUntilSettled(fleet, expected, outFolder);
+
+        var ledger = Ledger(database.ConnectionString);
+        AssertEveryFileProcessedOnce(fleet, inbox, ledger, killed: victim);
+        AssertNoLeftovers(inbox, outFolder);
+    }
+
+    [PostgresRestartFact]
+    public void TheDatabaseRestartedMidBatchWorkersReconnectAndFinish()
+    {
+        var expected = Reference();
+        using var database = new TestDatabase();
+        var inbox = reference.CopyInbox(_dir.File("inbox"));
+        var outFolder = _dir.File("out");
+
+        using var fleet = StartWorkers(database, inbox, outFolder);
+        fleet.WaitUntil(() => Ledger(database.ConnectionString).Count(e => e.Status == FileStatus.Done) >= 20, TimeSpan.FromMinutes(5), "20 files done", LedgerState(database));
+        PostgresServer.Restart();
+        Phase("restarted PostgreSQL");
+        WaitUntilEveryFileIsDone(fleet, database);
+        WaitUntilSettled(fleet, expected, outFolder);
+
+        AssertEveryFileProcessedOnce(fleet, inbox, Ledger(database.ConnectionString), killed: null);
+        AssertNoLeftovers(inbox, outFolder);
+    }
+
+    private SortedDictionary<string, string> Reference()
+    {
+        var outputs = reference.Outputs;
+        output.WriteLine($"reference: {reference.Files.Count} exports, one icp run on SQLite took {reference.RunTime.TotalSeconds:F1} s (once for the class)");
+        _clock.Restart();
+        _lastPhase = TimeSpan.Zero;
+        return outputs;
+    }
+
+    private WorkerFleet StartWorkers(TestDatabase database, string inbox, string outFolder)
+    {
+        var fleet = WorkerFleet.Start(_dir, database.ConnectionString, inbox, outFolder, Workers);
+        Phase($"{Workers} workers started ({string.Join(", ", fleet.Workers.Select(w => w.Claimant))})");
+        return fleet;
+    }
+
+    private void WaitUntilEveryFileIsDone(WorkerFleet fleet, TestDatabase database)
+    {
+        var total = reference.Files.Count;
+        var done = -1;
+        var lastProgress = DateTime.UtcNow;
+        fleet.WaitUntil(
+            () =>
+            {
+                var now = Ledger(database.ConnectionString).Count(e => e.Status == FileStatus.Done);
+                if (now != done)
+                {
+                    (done, lastProgress) = (now, DateTime.UtcNow);
+                }
+                else if (DateTime.UtcNow - lastProgress > StalledAfter)
+                {
+                    throw new TimeoutException($"no file finished for {StalledAfter.TotalMinutes} min, {done} of {total} done{LedgerState(database)()}\n{fleet.Tails()}");
+                }
+
+                return done == total;
+            },
+            AllDoneWithin,
+            $"all {total} files done",
+            LedgerState(database));
+        Phase($"all {total} files done");
+    }
+
+    private void WaitUntilSettled(WorkerFleet fleet, SortedDictionary<string, string> expected, string outFolder)
+    {
+        fleet.WaitUntil(() => SettledEqual(expected, outFolder), TimeSpan.FromMinutes(2), "the reports to settle equal to the reference run's", () => Difference(expected, outFolder));
+        Phase("reports equal to the reference run's");
+    }
+
+    private void AssertEveryFileProcessedOnce(WorkerFleet fleet, string inbox, IReadOnlyList<LedgerEntry> ledger, WorkerFleet.Worker? killed)
+    {
+        var files = reference.Files;
+        Assert.Equal(files.Count, ledger.Count);
+        Assert.All(ledger, e => Assert.Equal(FileStatus.Done, e.Status));
+        Assert.Equal(files.Count, ledger.Select(e => e.Sha256).Distinct(StringComparer.Ordinal).Count());
+
+        var processed = fleet.FileJobResults().Where(r => r.Status == FileRunResult.Processed).ToLookup(r => r.File, StringComparer.Ordinal);
+        Assert.Empty(processed.Select(g => g.Key).Except(files, StringComparer.Ordinal));
+        foreach (var file in files)
+        {
+            var by = processed[file].Select(r => r.Worker).ToList();
+            if (by.Count == 0 && killed is not null)
+            {
+                // Killed after the ledger marked the file done and before it logged so: done once, by the dead worker.
+                var entry = ledger.Single(e => e.Sha256 == FileHashes.Sha256(Path.Combine(inbox, file)));
+                Assert.True(entry.ClaimedBy == killed.Claimant, $"{file} was processed by nobody, and the ledger says {entry.ClaimedBy} finished it");
+                continue;
+            }
+
+            Assert.True(by.Count == 1, $"{file} was processed {by.Count} times: by {string.Join(", ", by)}");
+        }
+    }
+
+    private static void AssertNoLeftovers(string inbox, string outFolder)
+    {
+        Assert.False(Directory.Exists(Path.Combine(inbox, "failed")), "a file was moved to failed/");
+        Assert.Empty(Directory.EnumerateFiles(outFolder, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    // A database restart or a worker opening it for the first time may fail a read: the next poll tries again.
+    private IReadOnlyList<LedgerEntry> Ledger(string database)
+    {
+        try
+        {
+            using var store = PipelineStore.Open(database);
+            return store.Ledger();
+        }
+        catch (Exception e) when (e is NpgsqlException or StoreException or InvalidOperationException)
+        {
+            _lastLedgerError = e;
+            return [];
+        }
+    }
+
+    private Func<string> LedgerState(TestDatabase database) => () =>
+    {
+        var byStatus = Ledger(database.ConnectionString).GroupBy(e => e.Status).Select(g => $"{g.Key} {g.Count()}");
+        return $" (ledger: {string.Join(", ", byStatus)}; last ledger read error: {_lastLedgerError?.Message ?? "none"})";
+    };
+
+    // The refresh jobs may still be writing (atomically) when the files are all done: compare once they are quiet.
+    private static bool SettledEqual(SortedDictionary<string, string> expected, string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) && expected.SequenceEqual(MainJobTests.Snapshot(folder));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string Difference(SortedDictionary<string, string> expected, string folder)
+    {
+        try
+        {
+            var actual = Directory.Exists(folder) ? MainJobTests.Snapshot(folder) : [];
+            var missing = expected.Keys.Except(actual.Keys, StringComparer.Ordinal).ToList();
+            var extra = actual.Keys.Except(expected.Keys, StringComparer.Ordinal).ToList();
+            var differ = expected.Keys.Intersect(actual.Keys, StringComparer.Ordinal).Where(k => expected[k] != actual[k]).ToList();
+            return $" ({missing.Count} missing: {string.Join(", ", missing.Take(5))}; {extra.Count} extra: {string.Join(", ", extra.Take(5))}; {differ.Count} differ: {string.Join(", ", differ.Take(5))})";
+        }
+        catch (IOException e)
+        {
+            return $" ({e.Message})";
+        }
+    }
+
+    // How long since the previous phase, and since the test started (after the shared reference run).
+    private void Phase(string what)
+    {
+        var now = _clock.Elapsed;
+        output.WriteLine($"+{(now - _lastPhase).TotalSeconds,6:F1} s (at {now.TotalSeconds,6:F1} s)  {what}");
+        _lastPhase = now;
+    }
+}

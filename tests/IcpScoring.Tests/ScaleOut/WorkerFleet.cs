@@ -1,0 +1,164 @@
+using System.Text.Json;
+using IcpScoring.Tests.Support;
+
+namespace IcpScoring.Tests.ScaleOut;
+
+/// <summary>
+/// Several real <c>icp serve --worker</c> processes sharing one database, inbox and out folder,
+/// as replicas on several machines would; each has its own settings, data folder and JSON log.
+/// </summary>
+internal sealed class WorkerFleet : IDisposable
+{
+    private const string FileJobFinished = "File job finished: {Status}: {Detail}";
+
+    private readonly Worker[] _workers;
+
+    private WorkerFleet(Worker[] workers) => _workers = workers;
+
+    public IReadOnlyList<Worker> Workers => _workers;
+
+    /// <summary>Starts the workers side by side (replicas start together; the first to open the database creates its tables).</summary>
+    public static WorkerFleet Start(TempFolder dir, string database, string inbox, string outFolder, int count)
+    {
+        var workers = new Worker?[count];
+        try
+        {
+            Parallel.For(0, count, i => workers[i] = Worker.Start(dir, $"worker-{i + 1}", database, inbox, outFolder));
+        }
+        catch
+        {
+            foreach (var w in workers)
+            {
+                w?.Dispose();
+            }
+
+            throw;
+        }
+
+        return new WorkerFleet([.. workers.Select(w => w!)]);
+    }
+
+    /// <summary>The worker whose claimant (<c>MACHINE:PID</c>, as the ledger records it) this is, if any.</summary>
+    public Worker? ByClaimant(string? claimant) => _workers.FirstOrDefault(w => w.Claimant == claimant);
+
+    /// <summary>Every file job that finished, from every worker's log.</summary>
+    public IReadOnlyList<FileJobResult> FileJobResults() => [.. _workers.SelectMany(w => w.FileJobResults())];
+
+    /// <summary>Polls until the condition holds; fails when it times out or when a worker not killed on purpose has exited.</summary>
+    public void WaitUntil(Func<bool> condition, TimeSpan timeout, string what, Func<string>? state = null)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (_workers.FirstOrDefault(w => w.Process.HasExited && !w.Killed) is { } dead)
+            {
+                // Already dead: this only reaps it, so that what it printed last is all in the message.
+                dead.Process.Kill();
+                throw new InvalidOperationException($"{dead.Name} exited while waiting for {what}{state?.Invoke()}\n{Tails()}");
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}{state?.Invoke()}\n{Tails()}");
+            }
+
+            Thread.Sleep(250);
+        }
+    }
+
+    public string Tails() => string.Join("\n", _workers.Select(w => $"{w.Name} (pid {w.Process.Id}) printed:\n{string.Join("\n", w.Process.Output.TakeLast(20))}"));
+
+    public void Dispose()
+    {
+        foreach (var w in _workers)
+        {
+            w.Dispose();
+        }
+    }
+
+    /// <summary>What one worker's log says a file job ended with (<see cref="IcpScoring.Pipeline.FileRunResult"/>'s status).</summary>
+    internal sealed record FileJobResult(string Worker, string File, string Status);
+
+    internal sealed class Worker : IDisposable
+    {
+        private Worker(string name, ServeProcess process, string logs)
+        {
+            Name = name;
+            Process = process;
+            Logs = logs;
+        }
+
+        public string Name { get; }
+
+        public ServeProcess Process { get; }
+
+        public string Logs { get; }
+
+        public string Claimant => $"{Environment.MachineName}:{Process.Id}";
+
+        public bool Killed { get; private set; }
+
+        public static Worker Start(TempFolder dir, string name, string database, string inbox, string outFolder)
+        {
+            var home = dir.File(name);
+            var logs = Path.Combine(home, "logs");
+            var config = dir.Write($"{name}/appsettings.json", $$"""
+                {
+                  "Paths": { "DataDir": {{Json(Path.Combine(home, "data"))}} },
+                  "Ingestion": { "CompanyDirectory": {{Json(Repo.Path("data-samples", "companies.csv"))}} },
+                  "Jobs": {
+                    "WorkerCount": 2,
+                    "InboxScanCron": "* * * * *",
+                    "InvisibilityTimeoutSeconds": 30,
+                    "StaleClaimMinutes": 1,
+                    "QueuePollSeconds": 1
+                  },
+                  "Logging": { "MinimumLevel": "Information", "ConsoleLevel": "Warning", "Json": true, "File": {{Json(Path.Combine(logs, "icp-.log"))}} }
+                }
+                """);
+            var process = ServeProcess.Start(home, config, Repo.Path("models"), database, inbox, outFolder, "--worker");
+            return new Worker(name, process, logs);
+        }
+
+        /// <summary>SIGKILL: the worker dies with whatever it holds (a claimed file, a fetched job).</summary>
+        public void Kill()
+        {
+            Killed = true;
+            Process.Kill();
+        }
+
+        public IEnumerable<FileJobResult> FileJobResults()
+        {
+            if (!Directory.Exists(Logs))
+            {
+                yield break;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(Logs, "icp-*.log").Order(StringComparer.Ordinal))
+            {
+                string text;
+                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                using (var reader = new StreamReader(stream))
+                {
+                    text = reader.ReadToEnd();
+                }
+
+                // A worker killed in the middle of a write leaves a partial last line: only whole lines count.
+                foreach (var line in text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    using var json = JsonDocument.Parse(line);
+                    var e = json.RootElement;
+                    if (e.TryGetProperty("@mt", out var template) && template.GetString() == FileJobFinished
+                        && e.TryGetProperty("File", out var path) && e.TryGetProperty("Status", out var status))
+                    {
+                        yield return new FileJobResult(Name, path.GetString()!, status.GetString()!);
+                    }
+                }
+            }
+        }
+
+        public void Dispose() => Process.Dispose();
+
+        private static string Json(string value) => JsonSerializer.Serialize(value);
+    }
+}
