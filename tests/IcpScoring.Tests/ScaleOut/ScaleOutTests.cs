@@ -150,7 +150,9 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         Assert.All(ledger, e => Assert.Equal(FileStatus.Done, e.Status));
         Assert.Equal(files.Count, ledger.Select(e => e.Sha256).Distinct(StringComparer.Ordinal).Count());
 
-        var processed = fleet.FileJobResults().Where(r => r.Status == FileRunResult.Processed).ToLookup(r => r.File, StringComparer.Ordinal);
+        var results = fleet.FileJobResults();
+        output.WriteLine($"file jobs: {string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}");
+        var processed = results.Where(r => r.Status == FileRunResult.Processed).ToLookup(r => r.File, StringComparer.Ordinal);
         Assert.Empty(processed.Select(g => g.Key).Except(files, StringComparer.Ordinal));
         foreach (var file in files)
         {

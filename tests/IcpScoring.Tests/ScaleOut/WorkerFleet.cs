@@ -117,6 +117,12 @@ internal sealed class WorkerFleet : IDisposable
                 }
                 """);
             var process = ServeProcess.Start(home, config, Repo.Path("models"), database, inbox, outFolder, "--worker");
+            if (!process.Output.Any(l => l.StartsWith("icp serve: worker", StringComparison.Ordinal)))
+            {
+                process.Dispose();
+                throw new InvalidOperationException($"{name} did not start as a worker; it printed:\n{string.Join("\n", process.Output)}");
+            }
+
             return new Worker(name, process, logs);
         }
 
