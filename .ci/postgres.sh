@@ -59,6 +59,10 @@ _icp_postgres_start() {
     return 0
   fi
 
+  if [ -n "${ICP_PG_BIN:-}" ] && [ ! -x "$ICP_PG_BIN/initdb" ]; then
+    _icp_postgres_fail "ICP_PG_BIN=$ICP_PG_BIN has no initdb"
+    return 1
+  fi
   bin=${ICP_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     if [ "$(id -u)" -ne 0 ]; then
