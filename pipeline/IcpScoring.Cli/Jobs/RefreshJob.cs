@@ -5,31 +5,38 @@ using Microsoft.Extensions.Logging;
 namespace IcpScoring.Cli.Jobs;
 
 /// <summary>
-/// Drift reports and the portfolio, made again from the database. One at a time in this process:
-/// whichever runs last reads every snapshot committed before it was enqueued, so the page is never
-/// older than the files.
+/// Drift reports and the portfolio, made again from the database. After a file job: the accounts
+/// whose snapshots are not yet reported on, unless another job (on any server) is making reports
+/// right now, which then makes them too. On the schedule: every account, waiting for its turn.
+/// Either way, whoever makes reports last has read every snapshot committed before, so the pages
+/// are never older than the files.
 /// </summary>
 internal sealed partial class RefreshJob(PipelineServices services, ILogger<RefreshJob> logger)
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     [DisplayName("Drift and portfolio")]
     [AutomaticRetry(Attempts = 3)]
     public void Refresh(string[]? accounts, CancellationToken cancellationToken)
     {
-        OneAtATime.Wait(cancellationToken);
-        try
+        using var store = services.OpenStore();
+        var job = services.MainJob(store);
+        if (accounts is null)
         {
-            using var store = services.OpenStore();
-            services.MainJob(store).RefreshReports(services.Paths.Out, accounts is { Length: > 0 } ? accounts : null, [], cancellationToken);
-            LogRefreshed(accounts is { Length: > 0 } ? string.Join(", ", accounts) : "all accounts");
+            job.RefreshReports(services.Paths.Out, null, [], cancellationToken);
+            LogRefreshed("all accounts");
         }
-        finally
+        else if (job.RefreshPending(services.Paths.Out, cancellationToken))
         {
-            OneAtATime.Release();
+            LogRefreshed("the accounts with new snapshots");
+        }
+        else
+        {
+            LogNothingToDo(string.Join(", ", accounts));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed drift reports and the portfolio for {Accounts}")]
     private partial void LogRefreshed(string accounts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drift reports of {Accounts} already made or being made by another job")]
+    private partial void LogNothingToDo(string accounts);
 }

@@ -54,6 +54,41 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         // Another run on this database may be refreshing too: without taking turns, the one that read
         // the database first could write last, over reports made from newer snapshots.
         using var turn = store.HoldReports();
+        Refresh(outRoot, accounts, thisRun, cancellationToken);
+    }
+
+    /// <summary>
+    /// The drift reports of every account with a snapshot not yet reported on, and the portfolio,
+    /// unless someone else is making reports right now: then that one does them. A holder checks for
+    /// pending accounts again after letting go of its turn, so a snapshot committed while it worked
+    /// is never left waiting. Says whether this call made any reports. This is what follows each
+    /// file job: with many workers, most of those find the work done or being done, and the reports
+    /// of a batch are made a few times rather than once per file.
+    /// </summary>
+    public bool RefreshPending(string outRoot, CancellationToken cancellationToken)
+    {
+        var made = false;
+        while (store.DriftPending() is { Count: > 0 })
+        {
+            using var turn = store.TryHoldReports();
+            if (turn is null)
+            {
+                return made;
+            }
+
+            var pending = store.DriftPending();
+            if (pending.Count > 0)
+            {
+                Refresh(outRoot, [.. pending.Keys], [], cancellationToken);
+                made = true;
+            }
+        }
+
+        return made;
+    }
+
+    private void Refresh(string outRoot, IReadOnlyList<string>? accounts, IReadOnlyList<FileRunResult> thisRun, CancellationToken cancellationToken)
+    {
         try
         {
             var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());

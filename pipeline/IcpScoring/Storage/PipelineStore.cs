@@ -340,6 +340,13 @@ internal sealed class PipelineStore : IDisposable
         return _dialect.HoldReports();
     }
 
+    /// <summary>The turn of <see cref="HoldReports"/> if nobody holds it now; null otherwise.</summary>
+    public IDisposable? TryHoldReports()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _dialect.TryHoldReports();
+    }
+
     public long StartRun(string command, string claimant)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);

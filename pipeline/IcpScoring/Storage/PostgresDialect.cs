@@ -138,6 +138,26 @@ internal sealed partial class PostgresDialect : StoreDialect
         }
     }
 
+    public override IDisposable? TryHoldReports()
+    {
+        var connection = (NpgsqlConnection)Connect();
+        try
+        {
+            if (Guard(() => TryLock(connection)))
+            {
+                return new ReportsTurn(connection);
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        connection.Dispose();
+        return null;
+    }
+
     // Binary COPY: one round trip for the whole export instead of one per row.
     public override void InsertRows(DbConnection connection, DbTransaction transaction, long[] snapshotIds, SnapshotSpill spill)
     {

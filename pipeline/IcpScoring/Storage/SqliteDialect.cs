@@ -85,6 +85,23 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
+    public override IDisposable? TryHoldReports()
+    {
+        var path = Name + "-reports.lock";
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+        }
+        catch (IOException e) when (e.HResult is HeldElsewhere or HeldElsewhereOnWindows)
+        {
+            return null;
+        }
+        catch (Exception e) when (FileSystemFaults.Is(e))
+        {
+            throw new StoreException($"{Name}: cannot lock {path} ({FileSystemFaults.Describe(e, path)})", e);
+        }
+    }
+
     // SQLite's own statement API: binding fifteen values through ADO.NET parameters cost more than
     // SQLite's work on the row (6.1 s against 4.4 s for a million rows, measured on this machine).
     public override void InsertRows(DbConnection connection, DbTransaction transaction, long[] snapshotIds, SnapshotSpill spill)

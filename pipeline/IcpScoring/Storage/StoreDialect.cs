@@ -42,6 +42,9 @@ internal abstract class StoreDialect : IDisposable
     /// <summary>Held, by any process on any machine using this database, while reports are made from it.</summary>
     public abstract IDisposable HoldReports();
 
+    /// <summary>The same turn, if nobody holds it now; null otherwise (no waiting).</summary>
+    public abstract IDisposable? TryHoldReports();
+
     /// <summary>Every spilled row into snapshot_connections, inside <paramref name="transaction"/>.</summary>
     public abstract void InsertRows(DbConnection connection, DbTransaction transaction, long[] snapshotIds, SnapshotSpill spill);
 
