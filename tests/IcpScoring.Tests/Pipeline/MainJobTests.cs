@@ -123,6 +123,32 @@ public sealed class MainJobTests : IDisposable
     }
 
     [Fact]
+    public void PendingReportsAreLeftToWhoeverIsMakingReportsAndMadeOnceNobodyIs()
+    {
+        Run(new RunRequest(Out, Inbox: Inbox) { RefreshReports = false });
+        using var store = PipelineStore.Open(_dir.File("icp.db"));
+        var job = new MainJob(Settings(), _directory, _model, store, NullLoggerFactory.Instance);
+
+        bool whileHeld;
+        using (store.TryHoldReports())
+        {
+            whileHeld = job.RefreshPending(Out, CancellationToken.None);
+        }
+
+        var pendingAfterHeld = store.DriftPending().Count;
+        var once = job.RefreshPending(Out, CancellationToken.None);
+        var again = job.RefreshPending(Out, CancellationToken.None);
+
+        Assert.False(whileHeld);
+        Assert.Equal(2, pendingAfterHeld);
+        Assert.True(once);
+        Assert.False(again);
+        Assert.Empty(store.DriftPending());
+        Assert.All(AccountMonths, am => Assert.True(File.Exists(Path.Combine(Out, am, "drift.json")), $"{am}/drift.json missing"));
+        Assert.True(File.Exists(Path.Combine(Out, "index.html")));
+    }
+
+    [Fact]
     public void TheSameFileUnderAnotherNameIsRecognised()
     {
         Run();
