@@ -9,10 +9,11 @@ namespace IcpScoring.Cli.Jobs;
 
 /// <summary>
 /// The recurring inbox scan: one file job per export the ledger does not show as done, and one
-/// retrain job per new labeled-prospects file in <c>labels/</c>. Run at start too, so a restarted
-/// server re-discovers whatever was not finished.
+/// retrain job per new labeled-prospects file in <c>labels/</c>, unless such a job is already
+/// waiting, running or scheduled for a retry in Hangfire's storage (shared by every server on a
+/// PostgreSQL database). Run at start too, so a restarted server re-discovers whatever was not finished.
 /// </summary>
-internal sealed partial class InboxScanJob(PipelineServices services, IBackgroundJobClient jobs, ILogger<InboxScanJob> logger)
+internal sealed partial class InboxScanJob(PipelineServices services, IBackgroundJobClient jobs, JobStorage storage, ILogger<InboxScanJob> logger)
 {
     [DisplayName("Inbox scan")]
     [AutomaticRetry(Attempts = 0)]
@@ -26,11 +27,12 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         }
 
         using var store = services.OpenStore();
+        var queued = Queued();
         var enqueued = 0;
         foreach (var file in InboxScanner.Scan(inbox))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Pending(store, file.Path))
+            if (!queued.Contains((typeof(FileJob), file.RelativePath)) && Pending(store, file.Path))
             {
                 jobs.Enqueue<FileJob>(j => j.Process(file.RelativePath, CancellationToken.None));
                 enqueued++;
@@ -42,9 +44,9 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         {
             foreach (var path in Directory.EnumerateFiles(labels, "*.csv", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
             {
-                if (Pending(store, path))
+                var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
+                if (!queued.Contains((typeof(RetrainJob), relative)) && Pending(store, path))
                 {
-                    var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
                     jobs.Enqueue<RetrainJob>(j => j.Train(relative, CancellationToken.None));
                     enqueued++;
                 }
@@ -53,6 +55,52 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
 
         LogScanned(enqueued);
         return enqueued;
+    }
+
+    // The files of the jobs already in the storage: a scan every minute over a batch that takes an
+    // hour would otherwise queue each file sixty times (each copy costs a hash of the file to find
+    // out it is done). Two scans at the same moment may both enqueue a file: the ledger decides.
+    private HashSet<(Type, string)> Queued()
+    {
+        const int Page = 1000;
+        var monitor = storage.GetMonitoringApi();
+        var queued = new HashSet<(Type, string)>();
+        void Add(Hangfire.Common.Job? job)
+        {
+            if (job is { Args: [string path, ..] } && (job.Type == typeof(FileJob) || job.Type == typeof(RetrainJob)))
+            {
+                queued.Add((job.Type, path));
+            }
+        }
+
+        foreach (var queue in monitor.Queues())
+        {
+            for (var from = 0; from < queue.Length; from += Page)
+            {
+                foreach (var job in monitor.EnqueuedJobs(queue.Name, from, Page))
+                {
+                    Add(job.Value?.Job);
+                }
+            }
+        }
+
+        for (var from = 0L; from < monitor.ProcessingCount(); from += Page)
+        {
+            foreach (var job in monitor.ProcessingJobs((int)from, Page))
+            {
+                Add(job.Value?.Job);
+            }
+        }
+
+        for (var from = 0L; from < monitor.ScheduledCount(); from += Page)
+        {
+            foreach (var job in monitor.ScheduledJobs((int)from, Page))
+            {
+                Add(job.Value?.Job);
+            }
+        }
+
+        return queued;
     }
 
     // Done files are skipped here; the job itself decides the rest (a file in progress elsewhere is left alone there).

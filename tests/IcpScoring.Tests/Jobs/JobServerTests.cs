@@ -31,6 +31,7 @@ public sealed class JobServerTests : IDisposable
             .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton<IBackgroundJobClient>(_client)
+            .AddSingleton<JobStorage>(_storage)
             .AddSingleton<PipelineServices>()
             .AddTransient<InboxScanJob>()
             .AddTransient<FileJob>()
