@@ -20,8 +20,12 @@ internal sealed record JobsOptions
     /// </summary>
     public string[] Queues { get; init; } = [];
 
-    /// <summary>The queues to listen to: the configured ones, or "default".</summary>
-    public string[] ServerQueues => Queues.Length == 0 ? ["default"] : [.. Queues.Select(q => q.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+    /// <summary>
+    /// The queues to listen to: the configured ones, or "default"; then "reports", where the refresh
+    /// after file jobs waits (one at a time: a file job does not queue a refresh while one waits).
+    /// </summary>
+    public string[] ServerQueues =>
+        [.. (Queues.Length == 0 ? ["default"] : Queues.Select(q => q.ToLowerInvariant())).Append(Jobs.RefreshJob.QueueName).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The web endpoint of the dashboard (and, later, the upload page).</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
@@ -78,7 +82,7 @@ internal sealed record JobsOptions
             yield return "Jobs:WorkerCount must be between 1 and 64";
         }
 
-        if (Queues.Length > 0 && !ServerQueues.Contains("default", StringComparer.Ordinal))
+        if (Queues.Length > 0 && !Queues.Contains("default", StringComparer.OrdinalIgnoreCase))
         {
             yield return "Jobs:Queues must include \"default\", where the inbox scan enqueues its jobs";
         }

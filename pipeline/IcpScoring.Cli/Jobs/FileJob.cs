@@ -11,7 +11,7 @@ namespace IcpScoring.Cli.Jobs;
 /// decides. A file that can never succeed ends in <c>failed/</c> with its reason (the job itself
 /// succeeds); a passing fault (a locked database, a full disk) throws, and Hangfire retries.
 /// </summary>
-internal sealed partial class FileJob(PipelineServices services, IBackgroundJobClient jobs, ILogger<FileJob> logger)
+internal sealed partial class FileJob(PipelineServices services, IBackgroundJobClient jobs, JobStorage storage, ILogger<FileJob> logger)
 {
     [DisplayName("Export {0}")]
     // A passing fault (a database restarting, a full disk) is usually over within minutes.
@@ -31,7 +31,9 @@ internal sealed partial class FileJob(PipelineServices services, IBackgroundJobC
 
         LogDone(result.Status, result.Detail);
         var accounts = result.Reports.Select(r => r.Account).Distinct(StringComparer.Ordinal).ToArray();
-        if (accounts.Length > 0)
+        // A refresh still waiting in its queue starts after this file's snapshots were committed, and
+        // makes the reports of every account with new snapshots: a second one would find nothing to do.
+        if (accounts.Length > 0 && storage.GetMonitoringApi().EnqueuedCount(RefreshJob.QueueName) == 0)
         {
             jobs.Enqueue<RefreshJob>(r => r.Refresh(accounts, CancellationToken.None));
         }

@@ -27,6 +27,11 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         }
 
         using var store = services.OpenStore();
+
+        // One scan at a time across the servers sharing the storage (they all scan at start): a scan
+        // then sees what the one before it queued. Only for economy: the ledger decides who processes a file.
+        using var connection = storage.GetConnection();
+        using var turn = connection.AcquireDistributedLock("icp:inbox-scan", TimeSpan.FromMinutes(1));
         var queued = Queued();
         var enqueued = 0;
         foreach (var file in InboxScanner.Scan(inbox))

@@ -13,7 +13,10 @@ namespace IcpScoring.Cli.Jobs;
 /// </summary>
 internal sealed partial class RefreshJob(PipelineServices services, ILogger<RefreshJob> logger)
 {
+    public const string QueueName = "reports";
+
     [DisplayName("Drift and portfolio")]
+    [Queue(QueueName)]
     [AutomaticRetry(Attempts = 3)]
     public void Refresh(string[]? accounts, CancellationToken cancellationToken)
     {

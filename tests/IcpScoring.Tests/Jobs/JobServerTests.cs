@@ -39,7 +39,7 @@ public sealed class JobServerTests : IDisposable
             .AddTransient<RetrainJob>()
             .BuildServiceProvider();
         _server = new BackgroundJobServer(
-            new BackgroundJobServerOptions { WorkerCount = 2, Activator = new ServiceJobActivator(_services), SchedulePollingInterval = TimeSpan.FromMilliseconds(200) },
+            new BackgroundJobServerOptions { WorkerCount = 2, Queues = settings.Jobs.ServerQueues, Activator = new ServiceJobActivator(_services), SchedulePollingInterval = TimeSpan.FromMilliseconds(200) },
             _storage);
     }
 
@@ -162,7 +162,7 @@ public sealed class JobServerTests : IDisposable
         using var serilog = new Serilog.LoggerConfiguration().MinimumLevel.Debug().Enrich.FromLogContext().WriteTo.Sink(sink).CreateLogger();
         using var loggers = new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog);
         var services = new PipelineServices(_services.GetRequiredService<IcpSettings>(), _services.GetRequiredService<ServePaths>(), loggers);
-        var job = new FileJob(services, _client, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<FileJob>(loggers));
+        var job = new FileJob(services, _client, _storage, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<FileJob>(loggers));
         var source = Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv");
         Drop("acme/2026-11.csv", source);
         // What JobLogContext does around every job on the server.
