@@ -68,18 +68,25 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     public bool RefreshPending(string outRoot, CancellationToken cancellationToken)
     {
         var made = false;
-        while (store.DriftPending() is { Count: > 0 })
+        IReadOnlyDictionary<string, long>? done = null;
+        while (store.DriftPending() is { Count: > 0 } waiting)
         {
+            // What one pass left pending exactly as it found it is not going away by another pass.
+            if (done is not null && waiting.Count == done.Count && waiting.All(p => done.TryGetValue(p.Key, out var id) && id == p.Value))
+            {
+                return made;
+            }
+
             using var turn = store.TryHoldReports();
             if (turn is null)
             {
                 return made;
             }
 
-            var pending = store.DriftPending();
-            if (pending.Count > 0)
+            done = store.DriftPending();
+            if (done.Count > 0)
             {
-                Refresh(outRoot, [.. pending.Keys], [], cancellationToken);
+                Refresh(outRoot, [.. done.Keys], [], cancellationToken);
                 made = true;
             }
         }
