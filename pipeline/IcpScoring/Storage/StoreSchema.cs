@@ -105,15 +105,21 @@ internal static class StoreSchema
         // The common case, an up-to-date database, takes no write lock. What this lock-free look
         // finds odd (another process creating the schema this very moment) is decided again below,
         // inside the write transaction, where the view is consistent.
+        // A database that cannot be reached at all is reported now, not after a second wait below.
+        var connection = dialect.Guard(dialect.Borrow);
         try
         {
-            if (dialect.Guard(() => WithConnection(dialect, c => CurrentVersion(dialect, c, null))) == Latest)
+            if (dialect.Guard(() => CurrentVersion(dialect, connection, null)) == Latest)
             {
                 return;
             }
         }
         catch (StoreException)
         {
+        }
+        finally
+        {
+            dialect.Release(connection);
         }
 
         foreach (var migration in Migrations)

@@ -75,6 +75,20 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.DoesNotContain('\n', problem.Message);
     }
 
+    [Fact]
+    public void AServerThatCannotBeReachedIsOneLineAfterWaitingForIt()
+    {
+        const string Unreachable = "Host=127.0.0.1;Port=1;Database=icp;Username=icp;Password=s3cret-Pa55";
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Record.Exception(() => PipelineStore.Open(Unreachable, _clock));
+
+        var problem = Assert.IsType<StoreException>(error);
+        Assert.StartsWith("PostgreSQL icp@127.0.0.1:1/icp: cannot reach the server", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", problem.Message, StringComparison.Ordinal);
+        Assert.InRange(waited.Elapsed.TotalSeconds, StoreConnections.BusySeconds, 1.9 * StoreConnections.BusySeconds);
+    }
+
     [PostgresFact]
     public void AMissingDatabaseSaysToCreateIt()
     {
