@@ -17,7 +17,9 @@ internal sealed partial class RefreshJob(PipelineServices services, ILogger<Refr
 
     [DisplayName("Drift and portfolio")]
     [Queue(QueueName)]
-    [AutomaticRetry(Attempts = 3)]
+    // Accounts stay pending until their reports and the portfolio are written: a retry soon after a
+    // passing fault (a database restarting) makes them, whether or not another file comes.
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 300, 900])]
     public void Refresh(string[]? accounts, CancellationToken cancellationToken)
     {
         using var store = services.OpenStore();

@@ -14,6 +14,16 @@ namespace IcpScoring.Pipeline;
 /// </summary>
 internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, DriftOptions options, ILogger<DriftJob> logger)
 {
+    private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The accounts whose drift reports were written, each with the newest snapshot they were made
+    /// from: what <see cref="PipelineStore.DriftWritten"/> may clear once everything made from
+    /// them (the portfolio too) is written. Until then they stay pending, so a refresh cut short
+    /// is done again by the next.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Written => _written;
+
     /// <summary>The latest month's report of each account, for the portfolio.</summary>
     public IReadOnlyDictionary<string, DriftReport> Refresh(string outRoot, IEnumerable<string>? accounts = null, CancellationToken cancellationToken = default)
     {
@@ -44,7 +54,7 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
                 previous = current;
             }
 
-            store.DriftWritten(account, months.Count == 0 ? long.MaxValue : months.Max(m => m.Id));
+            _written[account] = months.Count == 0 ? long.MaxValue : months.Max(m => m.Id);
             LogRefreshed(account, months.Count);
         }
 

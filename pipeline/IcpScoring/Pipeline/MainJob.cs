@@ -106,6 +106,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             AtomicFiles.RemoveLeftovers(outRoot);
             PortfolioJson.Write(Path.Combine(outRoot, "portfolio.json"), portfolio);
             PortfolioHtml.Write(Path.Combine(outRoot, "index.html"), portfolio);
+            foreach (var (account, upTo) in drift.Written)
+            {
+                store.DriftWritten(account, upTo);
+            }
         }
         catch (Exception e) when (OutputFolderException.From(outRoot, [outRoot], e) is { } output)
         {

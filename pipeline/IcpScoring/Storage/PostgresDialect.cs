@@ -20,6 +20,10 @@ internal sealed partial class PostgresDialect : StoreDialect
     internal const long LockBase = 0x1C9_5C0_0000;
     private const long ReportsLock = LockBase + 100;
 
+    // One pool per database for the whole process: a scheduled job opens a store per file, and a
+    // pool of its own would log in to the server again each time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
     private readonly NpgsqlDataSource _source;
 
     public PostgresDialect(string connectionString, string? spillFolder)
@@ -42,7 +46,7 @@ internal sealed partial class PostgresDialect : StoreDialect
         }
 
         SpillFolder = spillFolder ?? Path.Combine(Path.GetTempPath(), "icp");
-        _source = NpgsqlDataSource.Create(builder.ConnectionString);
+        _source = Sources.GetOrAdd(builder.ConnectionString, NpgsqlDataSource.Create);
     }
 
     public override string Name { get; }
@@ -212,7 +216,10 @@ internal sealed partial class PostgresDialect : StoreDialect
         return (reader.GetInt64(0) > 0, reader.GetInt64(1));
     }
 
-    public override void Dispose() => _source.Dispose();
+    // The pool outlives the store (see Sources); its idle connections close after Npgsql's idle lifetime.
+    public override void Dispose()
+    {
+    }
 
     // The server is away or restarting, the connection broke, or the transaction lost a race it
     // can simply run again: worth waiting for or retrying.

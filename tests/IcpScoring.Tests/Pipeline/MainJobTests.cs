@@ -149,6 +149,26 @@ public sealed class MainJobTests : IDisposable
     }
 
     [Fact]
+    public void ARefreshCutShortBeforeThePortfolioLeavesItsAccountsPendingForTheNext()
+    {
+        Run(new RunRequest(Out, Inbox: Inbox) { RefreshReports = false });
+        using var store = PipelineStore.Open(_dir.File("icp.db"));
+        var job = new MainJob(Settings(), _directory, _model, store, NullLoggerFactory.Instance);
+        Directory.CreateDirectory(Path.Combine(Out, "index.html", "in-the-way"));
+
+        var error = Record.Exception(() => job.RefreshPending(Out, CancellationToken.None));
+        var pendingAfterFailure = store.DriftPending().Count;
+        Directory.Delete(Path.Combine(Out, "index.html"), recursive: true);
+        var retried = job.RefreshPending(Out, CancellationToken.None);
+
+        Assert.NotNull(error);
+        Assert.Equal(2, pendingAfterFailure);
+        Assert.True(retried);
+        Assert.Empty(store.DriftPending());
+        Assert.True(File.Exists(Path.Combine(Out, "index.html")));
+    }
+
+    [Fact]
     public void TheSameFileUnderAnotherNameIsRecognised()
     {
         Run();
