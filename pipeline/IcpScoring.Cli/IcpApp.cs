@@ -50,7 +50,7 @@ internal static class IcpApp
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"icp: internal error: {e.GetType().Name}: {FirstLine(e.Message)} (details in the log file)");
+            stderr.WriteLine($"icp: internal error: {e.GetType().Name}: {ErrorText.FirstLine(e.Message)} (details in the log file)");
             return ExitCodes.InternalFailure;
         }
     }
@@ -61,13 +61,8 @@ internal static class IcpApp
     {
         UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException
             or ModelTrainingException or ModelLoadException or ModelRegistryException or Storage.StoreException
-            or DirectoryNotFoundException => FirstLine(e.Message),
+            or DirectoryNotFoundException => ErrorText.FirstLine(e.Message),
         _ => null,
     };
 
-    private static string FirstLine(string s)
-    {
-        var i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
-    }
 }

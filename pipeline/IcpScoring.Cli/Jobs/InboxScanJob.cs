@@ -67,45 +67,31 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
     // out it is done). Two scans at the same moment may both enqueue a file: the ledger decides.
     private HashSet<(Type, string)> Queued()
     {
-        const int Page = 1000;
         var monitor = storage.GetMonitoringApi();
         var queued = new HashSet<(Type, string)>();
-        void Add(Hangfire.Common.Job? job)
-        {
-            if (job is { Args: [string path, ..] } && (job.Type == typeof(FileJob) || job.Type == typeof(RetrainJob)))
-            {
-                queued.Add((job.Type, path));
-            }
-        }
-
         foreach (var queue in monitor.Queues())
         {
-            for (var from = 0; from < queue.Length; from += Page)
+            AddAll(queued, queue.Length, (from, count) => monitor.EnqueuedJobs(queue.Name, from, count).Select(j => j.Value?.Job));
+        }
+
+        AddAll(queued, monitor.ProcessingCount(), (from, count) => monitor.ProcessingJobs(from, count).Select(j => j.Value?.Job));
+        AddAll(queued, monitor.ScheduledCount(), (from, count) => monitor.ScheduledJobs(from, count).Select(j => j.Value?.Job));
+        return queued;
+    }
+
+    private static void AddAll(HashSet<(Type, string)> queued, long total, Func<int, int, IEnumerable<Hangfire.Common.Job?>> page)
+    {
+        const int Page = 1000;
+        for (var from = 0; from < total; from += Page)
+        {
+            foreach (var job in page(from, Page))
             {
-                foreach (var job in monitor.EnqueuedJobs(queue.Name, from, Page))
+                if (job is { Args: [string path, ..] } && (job.Type == typeof(FileJob) || job.Type == typeof(RetrainJob)))
                 {
-                    Add(job.Value?.Job);
+                    queued.Add((job.Type, path));
                 }
             }
         }
-
-        for (var from = 0L; from < monitor.ProcessingCount(); from += Page)
-        {
-            foreach (var job in monitor.ProcessingJobs((int)from, Page))
-            {
-                Add(job.Value?.Job);
-            }
-        }
-
-        for (var from = 0L; from < monitor.ScheduledCount(); from += Page)
-        {
-            foreach (var job in monitor.ScheduledJobs((int)from, Page))
-            {
-                Add(job.Value?.Job);
-            }
-        }
-
-        return queued;
     }
 
     // Done files are skipped here; the job itself decides the rest (a file in progress elsewhere is left alone there).

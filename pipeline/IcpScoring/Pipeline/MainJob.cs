@@ -174,7 +174,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             // Stopping, or a passing fault (a full disk, a locked database, an output folder that
             // cannot be written): nothing of the file was committed, so give it back at once for the
             // next run or the job's retry, rather than holding the claim until it goes stale.
-            GiveBack(entry.Id, e is OperationCanceledException ? "cancelled while processing" : $"interrupted: {FirstLine(e.Message)}");
+            GiveBack(entry.Id, e is OperationCanceledException ? "cancelled while processing" : $"interrupted: {ErrorText.FirstLine(e.Message)}");
             throw;
         }
     }
@@ -191,11 +191,6 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         }
     }
 
-    private static string FirstLine(string s)
-    {
-        var i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
-    }
 
     // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
     private static string SetAside(string inbox, InboxFile file, string reason)

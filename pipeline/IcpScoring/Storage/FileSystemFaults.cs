@@ -35,8 +35,8 @@ internal static class FileSystemFaults
             IOException { HResult: Efbig } => TooLarge,
             _ when IsFileTooLarge(e) => TooLarge,
             IOException { HResult: Erofs } => "read-only file system",
-            UnauthorizedAccessException => $"permission denied: {FirstLine(e.Message)}",
-            _ => FirstLine(e.Message),
+            UnauthorizedAccessException => $"permission denied: {ErrorText.FirstLine(e.Message)}",
+            _ => ErrorText.FirstLine(e.Message),
         };
     }
 
@@ -63,9 +63,4 @@ internal static class FileSystemFaults
     private static bool IsFileTooLarge(Exception e) =>
         e is ArgumentOutOfRangeException && e.TargetSite?.DeclaringType == typeof(RandomAccess);
 
-    private static string FirstLine(string s)
-    {
-        var i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
-    }
 }

@@ -565,18 +565,7 @@ internal sealed class PipelineStore : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _dialect.Guard(() =>
-            {
-                var connection = _dialect.Borrow();
-                try
-                {
-                    return action(connection);
-                }
-                finally
-                {
-                    _dialect.Release(connection);
-                }
-            });
+            return _dialect.Guard(() => _dialect.With(action));
         }
     }
 

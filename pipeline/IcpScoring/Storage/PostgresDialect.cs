@@ -115,33 +115,7 @@ internal sealed partial class PostgresDialect : StoreDialect
         }
     }
 
-    /// <summary>A session-level advisory lock on a connection of its own; the server frees it if this process dies.</summary>
-    public override IDisposable HoldReports()
-    {
-        var connection = (NpgsqlConnection)Connect();
-        try
-        {
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!Guard(() => TryLock(connection)))
-            {
-                if (waited.Elapsed.TotalSeconds >= StoreConnections.BusySeconds)
-                {
-                    throw new StoreException(string.Create(CultureInfo.InvariantCulture,
-                        $"{Name}: reports are being made from it by another process for {StoreConnections.BusySeconds} s; wait for the other icp to finish and try again"));
-                }
-
-                Thread.Sleep(50);
-            }
-
-            return new ReportsTurn(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
+    // A session-level advisory lock on a connection of its own; the server frees it if this process dies.
     public override IDisposable? TryHoldReports()
     {
         var connection = (NpgsqlConnection)Connect();
@@ -237,16 +211,11 @@ internal sealed partial class PostgresDialect : StoreDialect
         PostgresException { SqlState: "53100" } => $"{Name}: the server's disk is full; free some space and try again",
         PostgresException { SqlState: "40001" or "40P01" } => $"{Name}: a concurrent transaction got in the way ({e.Message}); try again",
         PostgresException { SqlState: "57014" } => $"{Name}: a statement was cancelled by the server ({e.Message}); try again",
-        _ when Passing(e) => $"{Name}: cannot reach the server ({FirstLine(e.Message)}); check that it is running and reachable, then try again",
+        _ when Passing(e) => $"{Name}: cannot reach the server ({ErrorText.FirstLine(e.Message)}); check that it is running and reachable, then try again",
         PostgresException => null,
-        _ => $"{Name}: {FirstLine(e.Message)}",
+        _ => $"{Name}: {ErrorText.FirstLine(e.Message)}",
     };
 
-    private static string FirstLine(string s)
-    {
-        var i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
-    }
 
     private static bool TryLock(NpgsqlConnection connection)
     {

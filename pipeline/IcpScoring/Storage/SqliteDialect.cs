@@ -58,33 +58,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override T Guard<T>(Func<T> action) => StoreConnections.Guard(Name, action);
 
-    /// <summary>
-    /// A file of its own beside the database (never deleted: removing a lock file races with its
-    /// next holder); SQLite's own locks are POSIX locks, which the same process would share.
-    /// </summary>
-    public override IDisposable HoldReports()
-    {
-        var path = Name + "-reports.lock";
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-            }
-            catch (IOException e) when (e.HResult is HeldElsewhere or HeldElsewhereOnWindows && waited.Elapsed.TotalSeconds < StoreConnections.BusySeconds)
-            {
-                Thread.Sleep(50);
-            }
-            catch (Exception e) when (FileSystemFaults.Is(e))
-            {
-                throw new StoreException(e.HResult is HeldElsewhere or HeldElsewhereOnWindows
-                    ? string.Create(CultureInfo.InvariantCulture, $"{Name}: reports are being made from it by another process for {StoreConnections.BusySeconds} s; wait for the other icp to finish and try again")
-                    : $"{Name}: cannot lock {path} ({FileSystemFaults.Describe(e, path)})", e);
-            }
-        }
-    }
-
+    // A file of its own beside the database (never deleted: removing a lock file races with its
+    // next holder); SQLite's own locks are POSIX locks, which the same process would share.
     public override IDisposable? TryHoldReports()
     {
         var path = Name + "-reports.lock";

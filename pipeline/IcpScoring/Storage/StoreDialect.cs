@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace IcpScoring.Storage;
 
@@ -20,6 +21,20 @@ internal abstract class StoreDialect : IDisposable
 
     public abstract void Release(DbConnection connection);
 
+    /// <summary>Runs <paramref name="action"/> on a borrowed connection and gives it back.</summary>
+    public T With<T>(Func<DbConnection, T> action)
+    {
+        var connection = Borrow();
+        try
+        {
+            return action(connection);
+        }
+        finally
+        {
+            Release(connection);
+        }
+    }
+
     /// <summary>A connection of its own, for a long read or a snapshot commit, disposed by the caller.</summary>
     public abstract DbConnection Connect();
 
@@ -39,8 +54,29 @@ internal abstract class StoreDialect : IDisposable
             return true;
         });
 
-    /// <summary>Held, by any process on any machine using this database, while reports are made from it.</summary>
-    public abstract IDisposable HoldReports();
+    /// <summary>
+    /// Held, by any process on any machine using this database, while reports are made from it;
+    /// waited for as long as for a locked database.
+    /// </summary>
+    public IDisposable HoldReports()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (TryHoldReports() is { } turn)
+            {
+                return turn;
+            }
+
+            if (waited.Elapsed.TotalSeconds >= StoreConnections.BusySeconds)
+            {
+                throw new StoreException(string.Create(CultureInfo.InvariantCulture,
+                    $"{Name}: reports are being made from it by another process for {StoreConnections.BusySeconds} s; wait for the other icp to finish and try again"));
+            }
+
+            Thread.Sleep(50);
+        }
+    }
 
     /// <summary>The same turn, if nobody holds it now; null otherwise (no waiting).</summary>
     public abstract IDisposable? TryHoldReports();

@@ -104,40 +104,28 @@ internal static class StoreSchema
     {
         // The common case, an up-to-date database, takes no write lock. What this lock-free look
         // finds odd (another process creating the schema this very moment) is decided again below,
-        // inside the write transaction, where the view is consistent.
-        // A database that cannot be reached at all is reported now, not after a second wait below.
-        var connection = dialect.Guard(dialect.Borrow);
-        try
+        // inside the write transaction, where the view is consistent. A database that cannot be
+        // reached at all is reported here, when connecting, not after a second wait below.
+        if (dialect.Guard(() => dialect.With(c => LockFreeVersion(dialect, c))) == Latest)
         {
-            if (dialect.Guard(() => CurrentVersion(dialect, connection, null)) == Latest)
-            {
-                return;
-            }
-        }
-        catch (StoreException)
-        {
-        }
-        finally
-        {
-            dialect.Release(connection);
+            return;
         }
 
         foreach (var migration in Migrations)
         {
-            dialect.Guard(() => WithConnection(dialect, c => Apply(dialect, c, migration, clock)));
+            dialect.Guard(() => dialect.With(c => Apply(dialect, c, migration, clock)));
         }
     }
 
-    private static T WithConnection<T>(StoreDialect dialect, Func<DbConnection, T> action)
+    private static int? LockFreeVersion(StoreDialect dialect, DbConnection connection)
     {
-        var connection = dialect.Borrow();
         try
         {
-            return action(connection);
+            return dialect.Guard(() => CurrentVersion(dialect, connection, null));
         }
-        finally
+        catch (StoreException)
         {
-            dialect.Release(connection);
+            return null;
         }
     }
 

@@ -142,18 +142,6 @@ public sealed class ServeProcessTests : IDisposable
         return inbox;
     }
 
-    // The refresh job may still be writing (atomically) when the files are all done: compare once it is quiet.
-    private static bool SettledEqual(SortedDictionary<string, string> expected, string folder)
-    {
-        try
-        {
-            return expected.SequenceEqual(MainJobTests.Snapshot(folder));
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     [Fact]
     public void AServerKilledMidBatchAndStartedAgainEndsWithTheOutputsOfOneRun()
@@ -174,7 +162,7 @@ public sealed class ServeProcessTests : IDisposable
         {
             WaitUntil(() => Ledger(db) is { Count: 12 } l && l.All(e => e.Status == FileStatus.Done), TimeSpan.FromSeconds(120), "every file done");
             var expected = MainJobTests.Snapshot(_dir.File("run-out"));
-            WaitUntil(() => SettledEqual(expected, _dir.File("serve-out")), TimeSpan.FromSeconds(30), "the reports to settle");
+            WaitUntil(() => MainJobTests.SettledEqual(expected, _dir.File("serve-out")), TimeSpan.FromSeconds(30), "the reports to settle");
             Assert.True(second.Stop(60_000), "icp serve did not stop within 60 s of SIGTERM");
         }
 

@@ -295,4 +295,20 @@ public sealed class MainJobTests : IDisposable
     internal static SortedDictionary<string, string> Snapshot(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a folder written by running servers holds exactly <paramref name="expected"/> now; a
+    /// report being renamed into place, or a folder not there yet, is "not yet".
+    /// </summary>
+    internal static bool SettledEqual(SortedDictionary<string, string> expected, string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) && expected.SequenceEqual(Snapshot(folder));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

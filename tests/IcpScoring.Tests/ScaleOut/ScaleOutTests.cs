@@ -139,7 +139,7 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
 
     private void WaitUntilSettled(WorkerFleet fleet, SortedDictionary<string, string> expected, string outFolder)
     {
-        fleet.WaitUntil(() => SettledEqual(expected, outFolder), TimeSpan.FromMinutes(2), "the reports to settle equal to the reference run's", () => Difference(expected, outFolder));
+        fleet.WaitUntil(() => MainJobTests.SettledEqual(expected, outFolder), TimeSpan.FromMinutes(2), "the reports to settle equal to the reference run's", () => Difference(expected, outFolder));
         Phase("reports equal to the reference run's");
     }
 
@@ -202,18 +202,6 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         return $" (ledger: {string.Join(", ", byStatus)}; last ledger read error: {_lastLedgerError?.Message ?? "none"})";
     };
 
-    // The refresh jobs may still be writing (atomically) when the files are all done: compare once they are quiet.
-    private static bool SettledEqual(SortedDictionary<string, string> expected, string folder)
-    {
-        try
-        {
-            return Directory.Exists(folder) && expected.SequenceEqual(MainJobTests.Snapshot(folder));
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     private static string Difference(SortedDictionary<string, string> expected, string folder)
     {
