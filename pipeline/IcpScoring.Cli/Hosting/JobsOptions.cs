@@ -47,6 +47,15 @@ internal sealed record JobsOptions
     /// </summary>
     public int InvisibilityTimeoutSeconds { get; init; } = 300;
 
+    /// <summary>
+    /// With a shared queue: how long a lock of Hangfire's (a job's state change, the schedulers, the
+    /// inbox scan's turn) outlives a holder that lost its connection, as every holder does when the
+    /// database restarts. Hangfire.PostgreSql keeps its locks as rows and does not renew them, so a
+    /// holder still busy after this long shares its turn; nothing taken under these locks depends on
+    /// being alone (the ledger decides who processes a file).
+    /// </summary>
+    public int LockTimeoutSeconds { get; init; } = 60;
+
     /// <summary>With a shared queue: how often an idle server looks for new jobs.</summary>
     public int QueuePollSeconds { get; init; } = 2;
 
@@ -100,6 +109,11 @@ internal sealed record JobsOptions
         if (InvisibilityTimeoutSeconds is < 15 or > 86_400)
         {
             yield return "Jobs:InvisibilityTimeoutSeconds must be between 15 and 86400";
+        }
+
+        if (LockTimeoutSeconds is < 15 or > 3_600)
+        {
+            yield return "Jobs:LockTimeoutSeconds must be between 15 and 3600";
         }
 
         if (QueuePollSeconds is < 1 or > 3_600)

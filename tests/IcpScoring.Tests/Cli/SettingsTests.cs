@@ -30,6 +30,9 @@ public sealed class SettingsTests
     [InlineData("""{ "Jobs": { "TimeZone": "Mars/Olympus" } }""", "Jobs:TimeZone")]
     [InlineData("""{ "Jobs": { "Queues": ["critical"] } }""", "Jobs:Queues")]
     [InlineData("""{ "Jobs": { "Dashboard": { "Username": "ops" } } }""", "Jobs:Dashboard:Password")]
+    [InlineData("""{ "Jobs": { "LockTimeoutSeconds": 5 } }""", "Jobs:LockTimeoutSeconds")]
+    [InlineData("""{ "Jobs": { "InvisibilityTimeoutSeconds": 0 } }""", "Jobs:InvisibilityTimeoutSeconds")]
+    [InlineData("""{ "Jobs": { "QueuePollSeconds": 0 } }""", "Jobs:QueuePollSeconds")]
     [InlineData("""{ "Benchmarks": { "WarmReplyRate": -0.2 } }""", "Benchmarks:WarmReplyRate")]
     [InlineData("""{ "Drift": { "SignificanceLevel": 2 } }""", "Drift:SignificanceLevel")]
     public void InvalidSettingsAreRefusedNamingTheKey(string json, string key)

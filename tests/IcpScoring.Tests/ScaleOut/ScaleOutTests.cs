@@ -88,11 +88,35 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         fleet.WaitUntil(() => Ledger(database.ConnectionString).Count(e => e.Status == FileStatus.Done) >= 20, TimeSpan.FromMinutes(5), "20 files done", LedgerState(database));
         PostgresServer.Restart();
         Phase("restarted PostgreSQL");
+        var planted = LeaveLocksAsARestartCan(database);
+        Phase($"left {planted} of Hangfire's lock rows behind, as a restart does to a lock held at that moment ({QueueState(database)})");
         WaitUntilEveryFileIsDone(fleet, database);
         WaitUntilSettled(fleet, expected, outFolder);
 
         AssertEveryFileProcessedOnce(fleet, inbox, Ledger(database.ConnectionString), killed: null);
         AssertNoLeftovers(fleet, inbox, outFolder);
+    }
+
+    // Hangfire.PostgreSql's distributed locks are rows, deleted by their holder when done: a restart
+    // that cuts the holder's connection leaves the row behind until the lock times out. Whether the
+    // restart hits one is timing; this makes it certain for the locks that files make progress
+    // through: the state change of each job being processed, the scheduler that re-queues retried
+    // jobs, the recurring scans and the inbox scan's turn (Hangfire.PostgreSql prefixes each
+    // resource with its schema).
+    private static int LeaveLocksAsARestartCan(TestDatabase database)
+    {
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO hangfire.lock (resource, updatecount, acquired)
+            SELECT r, 0, now() AT TIME ZONE 'UTC'
+            FROM (SELECT unnest(@resources) AS r
+                  UNION SELECT 'hangfire:job:' || jobid || ':state-lock' FROM hangfire.jobqueue WHERE fetchedat IS NOT NULL) locks
+            ON CONFLICT DO NOTHING
+            """;
+        command.Parameters.AddWithValue("resources", new[] { "hangfire:locks:schedulepoller", "hangfire:recurring-jobs:lock", "hangfire:icp:inbox-scan" });
+        return command.ExecuteNonQuery();
     }
 
     private SortedDictionary<string, string> Reference()
@@ -151,7 +175,7 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         Assert.Equal(files.Count, ledger.Select(e => e.Sha256).Distinct(StringComparer.Ordinal).Count());
 
         var results = fleet.FileJobResults();
-        output.WriteLine($"file jobs: {string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}");
+        output.WriteLine($"file jobs: {string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}; jobs failed and retried: {fleet.Retries()}");
         var processed = results.Where(r => r.Status == FileRunResult.Processed).ToLookup(r => r.File, StringComparer.Ordinal);
         Assert.Empty(processed.Select(g => g.Key).Except(files, StringComparer.Ordinal));
         foreach (var file in files)
@@ -199,8 +223,30 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
     private Func<string> LedgerState(TestDatabase database) => () =>
     {
         var byStatus = Ledger(database.ConnectionString).GroupBy(e => e.Status).Select(g => $"{g.Key} {g.Count()}");
-        return $" (ledger: {string.Join(", ", byStatus)}; last ledger read error: {_lastLedgerError?.Message ?? "none"})";
+        return $" (ledger: {string.Join(", ", byStatus)}; last ledger read error: {_lastLedgerError?.Message ?? "none"}; {QueueState(database)})";
     };
+
+    // What Hangfire's tables say when something is stuck: jobs by state, locks held, jobs fetched.
+    private static string QueueState(TestDatabase database)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(database.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT 'jobs ' || coalesce((SELECT string_agg(statename || ' ' || n, ', ') FROM (SELECT coalesce(statename, '-') AS statename, count(*) AS n FROM hangfire.job GROUP BY 1 ORDER BY 1) j), 'none')
+                    || '; locks ' || coalesce((SELECT string_agg(resource || ' since ' || to_char(acquired, 'HH24:MI:SS'), ', ') FROM hangfire.lock), 'none')
+                    || '; fetched ' || coalesce((SELECT string_agg(queue || ':' || jobid || ' at ' || to_char(fetchedat, 'HH24:MI:SS'), ', ') FROM hangfire.jobqueue WHERE fetchedat IS NOT NULL), 'none')
+                    || '; now ' || to_char(now() AT TIME ZONE 'UTC', 'HH24:MI:SS')
+                """;
+            return (string)command.ExecuteScalar()!;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return $"Hangfire's tables unreadable: {e.Message}";
+        }
+    }
 
 
     private static string Difference(SortedDictionary<string, string> expected, string folder)

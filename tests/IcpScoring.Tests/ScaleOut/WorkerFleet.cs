@@ -44,6 +44,9 @@ internal sealed class WorkerFleet : IDisposable
     /// <summary>Every file job that finished, from every worker's log.</summary>
     public IReadOnlyList<FileJobResult> FileJobResults() => [.. _workers.SelectMany(w => w.FileJobResults())];
 
+    /// <summary>How many times a job failed and was put back for a retry, over every worker.</summary>
+    public int Retries() => _workers.Sum(w => w.Retries());
+
     /// <summary>Polls until the condition holds; fails when it times out or when a worker not killed on purpose has exited.</summary>
     public void WaitUntil(Func<bool> condition, TimeSpan timeout, string what, Func<string>? state = null)
     {
@@ -133,7 +136,15 @@ internal sealed class WorkerFleet : IDisposable
             Process.Kill();
         }
 
-        public IEnumerable<FileJobResult> FileJobResults()
+        public IEnumerable<FileJobResult> FileJobResults() =>
+            LogEvents(e => e.TryGetProperty("@mt", out var template) && template.GetString() == FileJobFinished)
+                .Select(e => new FileJobResult(Name, e.GetProperty("File").GetString()!, e.GetProperty("Status").GetString()!));
+
+        /// <summary>How many times a job of this worker failed and was put back for a retry.</summary>
+        public int Retries() =>
+            LogEvents(e => e.TryGetProperty("SourceContext", out var source) && source.GetString() == "Hangfire.AutomaticRetryAttribute").Count();
+
+        private IEnumerable<JsonElement> LogEvents(Func<JsonElement, bool> wanted)
         {
             if (!Directory.Exists(Logs))
             {
@@ -153,11 +164,9 @@ internal sealed class WorkerFleet : IDisposable
                 foreach (var line in text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
                     using var json = JsonDocument.Parse(line);
-                    var e = json.RootElement;
-                    if (e.TryGetProperty("@mt", out var template) && template.GetString() == FileJobFinished
-                        && e.TryGetProperty("File", out var path) && e.TryGetProperty("Status", out var status))
+                    if (wanted(json.RootElement))
                     {
-                        yield return new FileJobResult(Name, path.GetString()!, status.GetString()!);
+                        yield return json.RootElement.Clone();
                     }
                 }
             }
