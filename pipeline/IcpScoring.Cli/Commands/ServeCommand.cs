@@ -24,6 +24,8 @@ internal static class ServeCommand
                 parse.GetValue(globals.ModelsDir) ?? scope.Settings.Paths.ModelsDir,
                 scope.Settings.Paths.DataDir);
 
+            var endpoint = ServeHost.CheckedUrls(parse.GetValue(urls) ?? scope.Settings.Jobs.Urls);
+
             // Refuse to start without a usable model or database rather than fail every job.
             scope.Models(parse, globals).Champion();
             string database;
@@ -40,10 +42,17 @@ internal static class ServeCommand
 
             var queue = shared ? $"jobs queued in {database}" : "jobs queued in memory";
 
-            var endpoint = parse.GetValue(urls) ?? scope.Settings.Jobs.Urls;
             var workerOnly = parse.GetValue(worker);
             await using var app = ServeHost.Build(scope.Settings, paths, endpoint, scope.Serilog, workerOnly);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (ServeHost.AddressInUse(e))
+            {
+                throw new ConfigurationProblemException($"cannot listen on {endpoint}: the address is in use (another icp serve?); give another with --urls or Jobs:Urls", e);
+            }
+
             var front = workerOnly ? $"worker (no pages), health at {endpoint.TrimEnd('/')}/healthz" : $"dashboard at {endpoint.TrimEnd('/')}/hangfire";
             await stdout.WriteLineAsync($"icp serve: {front}, {queue}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
             await app.WaitForShutdownAsync(cancellationToken);

@@ -27,7 +27,10 @@ internal static class ServeHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(serilog);
-        builder.WebHost.UseUrls(urls);
+        // The host logs a failed start with its stack trace, then throws: the command reports it
+        // (one line for an address in use, logged with the trace otherwise), so it is not said twice.
+        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", level => level != LogLevel.Error);
+        builder.WebHost.UseUrls(CheckedUrls(urls));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(paths);
@@ -102,6 +105,25 @@ internal static class ServeHost
             app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InboxScanJob>(j => j.Scan(CancellationToken.None)));
         return app;
     }
+
+    /// <summary>
+    /// The endpoint(s), <c>;</c>-separated, each an absolute http:// or https:// address; anything else
+    /// is refused naming where it came from, before anything starts.
+    /// </summary>
+    public static string CheckedUrls(string urls)
+    {
+        var parts = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var bad = parts.Length == 0 ? urls : parts.FirstOrDefault(u =>
+            !Uri.TryCreate(u.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/" || uri.Query.Length > 0);
+        return bad is null
+            ? string.Join(';', parts)
+            : throw new ConfigurationProblemException($"--urls (or Jobs:Urls) '{bad}' is not a web address to listen on: give one like http://127.0.0.1:5080");
+    }
+
+    /// <summary>Whether starting failed because the endpoint's port is taken (by another <c>icp serve</c>, say).</summary>
+    public static bool AddressInUse(Exception e) =>
+        e is Microsoft.AspNetCore.Connections.AddressInUseException || (e is IOException && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException);
 
     /// <summary>Whether Hangfire's queue is the PostgreSQL database's (shared) rather than this process's memory.</summary>
     public static bool SharedQueue(JobsOptions jobs, string database)
