@@ -261,7 +261,7 @@ internal static class WebEndpoints
         {
             var progress = services.Board.Progress(file);
             sb.Append("<section><h2>Progress</h2><p id=\"progress\">")
-                .Append(HtmlText.Encode(progress is { } p ? Describe(p) : "waiting for a worker"))
+                .Append(HtmlText.Encode(progress is { } p ? Describe(p) : Elsewhere(state, details) ?? "waiting for a worker"))
                 .Append("</p><p class=\"note\">This page reloads itself until the job is done.</p></section>\n");
         }
         else if (state == "Failed")
@@ -372,6 +372,22 @@ internal static class WebEndpoints
             .Append("</td><td class=\"num\">").Append(m.Auprc.ToString("0.0000", CultureInfo.InvariantCulture))
             .Append("</td><td class=\"num\">").Append(m.F1.ToString("0.0000", CultureInfo.InvariantCulture))
             .Append("</td><td class=\"num\">").Append(m.LogLoss.ToString("0.0000", CultureInfo.InvariantCulture)).Append("</td></tr>");
+
+    // A job another server runs (several servers on one PostgreSQL database): its progress is in
+    // that server's memory, so say where it runs rather than that it waits.
+    private static string? Elsewhere(string state, JobDetailsDto details)
+    {
+        if (state != "Processing" || !details.History.First().Data.TryGetValue("ServerId", out var serverId))
+        {
+            return null;
+        }
+
+        // Hangfire's server id is the server name (MACHINE:PID here) and a GUID.
+        var server = serverId.LastIndexOf(':') is > 0 and var cut ? serverId[..cut] : serverId;
+        return server == Claimant.Current
+            ? "starting"
+            : $"being processed by the server {server}; its progress shows on that server's pages, the outcome here when it is done";
+    }
 
     private static string Describe(FileProgress p) =>
         p.TotalRows is { } total ? $"{p.Stage}: {ReportFormat.Count(p.Rows)} of {ReportFormat.Count(total)} rows" : $"{p.Stage}: {ReportFormat.Count(p.Rows)} rows";
