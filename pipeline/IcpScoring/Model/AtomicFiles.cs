@@ -116,7 +116,7 @@ internal static class AtomicFiles
 
     /// <summary>What follows the marker in a temporary name: a unique part and its writer, <c>&lt;32 hex digits&gt;-&lt;machine&gt;-&lt;pid&gt;</c>.</summary>
     public static string WriterSuffix() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}-{Environment.MachineName}-{Environment.ProcessId}");
+        string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}-{Claimant.Machine}-{Environment.ProcessId}");
 
     /// <summary>Whether a file name is one of the temporary files <see cref="Write"/> creates.</summary>
     public static bool IsTemporaryName(string fileName) =>

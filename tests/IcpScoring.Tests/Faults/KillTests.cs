@@ -68,7 +68,7 @@ public sealed class KillTests(CleanRun clean, ITestOutputHelper output) : IClass
         // folder and a temporary file killed before their rename.
         using var ended = System.Diagnostics.Process.Start("true")!;
         ended.WaitForExit();
-        var writer = $"{Environment.MachineName}-{ended.Id}";
+        var writer = $"{IcpScoring.Storage.Claimant.Machine}-{ended.Id}";
         var month = Path.Combine(_scene.Out("run"), "acme-marketing", "2026-09");
         Directory.CreateDirectory(_scene.DbFolder("run"));
         File.WriteAllText(Path.Combine(_scene.DbFolder("run"), $".snapshot-spill-{Guid.NewGuid():N}-{writer}"), "rows");

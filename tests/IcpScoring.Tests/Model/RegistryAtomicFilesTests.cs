@@ -77,12 +77,13 @@ public sealed class RegistryAtomicFilesTests : IDisposable
     {
         using var ended = System.Diagnostics.Process.Start("true")!;
         ended.WaitForExit();
-        var machine = Environment.MachineName;
+        var machine = IcpScoring.Storage.Claimant.Machine;
         var dead = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{machine}-{ended.Id}");
         var live = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{machine}-{Environment.ProcessId}");
         var elsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-another-machine-{ended.Id}");
+        var sameNameElsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{Environment.MachineName}~00000000-{ended.Id}");
         var unknown = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}");
-        foreach (var f in new[] { dead, live, elsewhere, unknown })
+        foreach (var f in new[] { dead, live, elsewhere, sameNameElsewhere, unknown })
         {
             File.WriteAllText(f, "half");
         }
@@ -93,6 +94,7 @@ public sealed class RegistryAtomicFilesTests : IDisposable
         Assert.False(File.Exists(unknown));
         Assert.True(File.Exists(live));
         Assert.True(File.Exists(elsewhere));
+        Assert.True(File.Exists(sameNameElsewhere));
         Assert.Equal($"another-machine:{ended.Id}", AtomicFiles.WriterOf(Path.GetFileName(elsewhere)));
     }
 }

@@ -97,7 +97,7 @@ internal sealed class WorkerFleet : IDisposable
 
         public string Logs { get; }
 
-        public string Claimant => $"{Environment.MachineName}:{Process.Id}";
+        public string Claimant => $"{IcpScoring.Storage.Claimant.Machine}:{Process.Id}";
 
         public bool Killed { get; private set; }
 

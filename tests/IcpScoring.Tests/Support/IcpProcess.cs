@@ -7,15 +7,24 @@ public static class IcpProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunUnder([], workingDirectory, environment, args);
+
+    /// <summary>As <see cref="Run"/>, with <c>dotnet icp.dll …</c> run by another command (such as <c>unshare --pid --fork</c>).</summary>
+    public static Result RunUnder(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var w in wrapper.Skip(1).Append(wrapper.Length > 0 ? "dotnet" : null).OfType<string>())
+        {
+            start.ArgumentList.Add(w);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "icp.dll"));
         foreach (var a in args)
         {
