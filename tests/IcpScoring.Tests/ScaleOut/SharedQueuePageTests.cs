@@ -24,6 +24,11 @@ public sealed class SharedQueuePageTests : IDisposable
     public async Task AJobRunningOnAnotherServerSaysWhichServerRunsIt()
     {
         using var database = new TestDatabase();
+
+        // As icp serve does before it builds its host. Hangfire's logging is process-wide, and an
+        // earlier test's host may have left it pointing at that host's disposed logger factory, which
+        // the installer would log through: this test's Hangfire logs go nowhere until its host starts.
+        GlobalConfiguration.Configuration.UseLogProvider(new NoLogs());
         SharedQueueSchema.Prepare(database.ConnectionString);
         var config = _dir.Write("appsettings.json", $$"""
             {
@@ -72,5 +77,12 @@ public sealed class SharedQueuePageTests : IDisposable
             ["ServerId"] = serverId,
             ["WorkerId"] = Guid.NewGuid().ToString(),
         };
+    }
+
+    private sealed class NoLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
