@@ -54,7 +54,7 @@ internal static class ServeCommand
             }
 
             var front = workerOnly ? $"worker (no pages), health at {endpoint.TrimEnd('/')}/healthz" : $"dashboard at {endpoint.TrimEnd('/')}/hangfire";
-            await stdout.WriteLineAsync($"icp serve: {front}, {queue}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}");
+            await stdout.WriteLineAsync($"icp serve: {front}, {queue}, watching {Path.GetFullPath(paths.Inbox)}, reports in {Path.GetFullPath(paths.Out)}; this server is {Storage.Claimant.Current} in the ledger and the dashboard");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         }));

@@ -87,9 +87,16 @@ internal static class AtomicFiles
     }
 
     /// <summary>
+    /// A temporary file or staging folder of a writer on another machine (a folder shared between
+    /// machines) cannot be judged by its process id: it is taken as abandoned once nothing was
+    /// written to it for this long. Writing one takes seconds.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Removes the temporary files and staging folders that writers killed mid-write left in a
-    /// folder (not below it): those of a process of this machine that has ended. A live writer's,
-    /// or one of another machine sharing the folder, is left alone.
+    /// folder (not below it): those of a process of this machine that has ended, and those of
+    /// another machine untouched for <see cref="AbandonedAfter"/>. A live writer's is left alone.
     /// </summary>
     public static void RemoveLeftovers(string folder) => RemoveLeftovers(folder, TempMarker);
 
@@ -107,7 +114,8 @@ internal static class AtomicFiles
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
             var name = Path.GetFileName(entry);
-            if (name.StartsWith('.') && name.Contains(marker, StringComparison.Ordinal) && WriterOf(name, marker) is var writer && (writer is null || Claimant.IsDeadLocalProcess(writer)))
+            if (name.StartsWith('.') && name.Contains(marker, StringComparison.Ordinal) && WriterOf(name, marker) is var writer
+                && (writer is null || Claimant.IsDeadLocalProcess(writer) || (!Claimant.IsLocal(writer) && Abandoned(entry))))
             {
                 TryDelete(entry);
             }
@@ -135,6 +143,9 @@ internal static class AtomicFiles
 
     private static string TempPathFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{TempMarker}{WriterSuffix()}");
+
+    private static bool Abandoned(string entry) =>
+        DateTime.UtcNow - (Directory.Exists(entry) ? Directory.GetLastWriteTimeUtc(entry) : File.GetLastWriteTimeUtc(entry)) > AbandonedAfter;
 
     private static void TryDelete(string temp)
     {

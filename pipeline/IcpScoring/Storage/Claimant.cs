@@ -51,6 +51,10 @@ internal static class Claimant
         return Working.TryAdd(key, true) ? new WorkingOn(key) : null;
     }
 
+    /// <summary>Whether a claimant (<c>MACHINE:PID</c>) is a process of this machine, alive or not.</summary>
+    public static bool IsLocal(string claimant) =>
+        claimant.Split(':') is [var host, _] && (host == Machine || host == Environment.MachineName);
+
     /// <summary>
     /// Whether a claimant is a process of this machine (<see cref="Machine"/>) that has ended
     /// (killed, crashed): its claim need not wait to go stale. Claimants of other machines are never
@@ -59,9 +63,7 @@ internal static class Claimant
     /// </summary>
     public static bool IsDeadLocalProcess(string? claimant)
     {
-        var parts = claimant?.Split(':');
-        if (parts is not [var host, var pidText] || (host != Machine && host != Environment.MachineName)
-            || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        if (claimant is null || !IsLocal(claimant) || !int.TryParse(claimant.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
             return false;
         }

@@ -82,11 +82,21 @@ public sealed class RegistryAtomicFilesTests : IDisposable
         var live = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{machine}-{Environment.ProcessId}");
         var elsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-another-machine-{ended.Id}");
         var sameNameElsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-{Environment.MachineName}~00000000-{ended.Id}");
+        var abandonedElsewhere = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}-another-machine-{ended.Id + 1}");
+        var abandonedStaging = _dir.File($".staged.tmp-{Guid.NewGuid():N}-another-machine-{ended.Id + 2}");
         var unknown = _dir.File($".pool.json.tmp-{Guid.NewGuid():N}");
-        foreach (var f in new[] { dead, live, elsewhere, sameNameElsewhere, unknown })
+        foreach (var f in new[] { dead, live, elsewhere, sameNameElsewhere, unknown, abandonedElsewhere })
         {
             File.WriteAllText(f, "half");
         }
+
+        Directory.CreateDirectory(abandonedStaging);
+        File.WriteAllText(Path.Combine(abandonedStaging, "pool.json"), "half");
+        var longAgo = DateTime.UtcNow - AtomicFiles.AbandonedAfter - TimeSpan.FromMinutes(5);
+        File.SetLastWriteTimeUtc(abandonedElsewhere, longAgo);
+        Directory.SetLastWriteTimeUtc(abandonedStaging, longAgo);
+        // The live writer's own file, however old: its process id says it is alive.
+        File.SetLastWriteTimeUtc(live, longAgo);
 
         AtomicFiles.RemoveLeftovers(_dir.Path);
 
@@ -95,6 +105,8 @@ public sealed class RegistryAtomicFilesTests : IDisposable
         Assert.True(File.Exists(live));
         Assert.True(File.Exists(elsewhere));
         Assert.True(File.Exists(sameNameElsewhere));
+        Assert.False(File.Exists(abandonedElsewhere));
+        Assert.False(Directory.Exists(abandonedStaging));
         Assert.Equal($"another-machine:{ended.Id}", AtomicFiles.WriterOf(Path.GetFileName(elsewhere)));
     }
 }

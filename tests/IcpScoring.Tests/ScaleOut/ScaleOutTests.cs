@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IcpScoring.Ingestion;
+using IcpScoring.Model;
 using IcpScoring.Pipeline;
 using IcpScoring.Storage;
 using IcpScoring.Tests.Pipeline;
@@ -76,6 +77,48 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         AssertNoLeftovers(fleet, inbox, outFolder);
     }
 
+    /// <summary>
+    /// The worker killed runs as on another machine (its own process-id namespace): its claim cannot
+    /// be judged dead by its process id, so the file waits until the claim is stale
+    /// (<c>Jobs:StaleClaimMinutes</c>, 1 here) and is then taken over, once.
+    /// </summary>
+    [PostgresOtherMachineFact]
+    public void AWorkerOnAnotherMachineKilledMidBatchHasItsFileTakenOverOnceItsClaimIsStale()
+    {
+        var expected = Reference();
+        using var database = new TestDatabase();
+        var inbox = reference.CopyInbox(_dir.File("inbox"));
+        var outFolder = _dir.File("out");
+
+        using var fleet = StartWorkers(database, inbox, outFolder, elsewhere: 1);
+        var remote = fleet.Workers[^1];
+        Assert.NotEqual(Claimant.Machine, remote.Claimant[..remote.Claimant.LastIndexOf(':')]);
+        LedgerEntry? held = null;
+        fleet.WaitUntil(
+            () => Ledger(database.ConnectionString) is var l && l.Count(e => e.Status == FileStatus.Done) >= 20
+                && (held = l.FirstOrDefault(e => e.Status == FileStatus.Processing && e.ClaimedBy == remote.Claimant)) is not null,
+            TimeSpan.FromMinutes(5), $"20 files done and one being processed by {remote.Claimant}", LedgerState(database));
+        remote.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
+        Phase($"killed {remote.Name} ({remote.Claimant}, another machine) while it held {held!.Path}");
+        WaitUntilEveryFileIsDone(fleet, database);
+        WaitUntilSettled(fleet, expected, outFolder, LeftBy(remote));
+
+        var ledger = Ledger(database.ConnectionString);
+        AssertEveryFileProcessedOnce(fleet, inbox, ledger, killed: remote);
+        var after = ledger.Single(e => e.Sha256 == held.Sha256);
+        if (after.ClaimedBy != remote.Claimant)
+        {
+            // Taken over: not before the claim had gone a minute without a heartbeat (the file takes under a second).
+            Assert.True(after.UpdatedAt - killedAt > TimeSpan.FromSeconds(50), $"{held.Path} was finished by {after.ClaimedBy} {(after.UpdatedAt - killedAt).TotalSeconds:F0} s after the kill: its claim was not left to go stale");
+            output.WriteLine($"{held.Path}: taken over by {after.ClaimedBy}, done {(after.UpdatedAt - killedAt).TotalSeconds:F0} s after the kill");
+        }
+
+        // A worker of another machine killed mid-write leaves its temporary file: not ours to judge by
+        // process id, it is removed once an hour old (RegistryAtomicFilesTests); any other is a leftover.
+        AssertNoLeftovers(fleet, inbox, outFolder, except: remote);
+    }
+
     [PostgresRestartFact]
     public void TheDatabaseRestartedMidBatchWorkersReconnectAndFinish()
     {
@@ -128,9 +171,9 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         return outputs;
     }
 
-    private WorkerFleet StartWorkers(TestDatabase database, string inbox, string outFolder)
+    private WorkerFleet StartWorkers(TestDatabase database, string inbox, string outFolder, int elsewhere = 0)
     {
-        var fleet = WorkerFleet.Start(_dir, database.ConnectionString, inbox, outFolder, Workers);
+        var fleet = WorkerFleet.Start(_dir, database.ConnectionString, inbox, outFolder, Workers, elsewhere);
         Phase($"{Workers} workers started ({string.Join(", ", fleet.Workers.Select(w => w.Claimant))})");
         return fleet;
     }
@@ -161,9 +204,9 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         Phase($"all {total} files done");
     }
 
-    private void WaitUntilSettled(WorkerFleet fleet, SortedDictionary<string, string> expected, string outFolder)
+    private void WaitUntilSettled(WorkerFleet fleet, SortedDictionary<string, string> expected, string outFolder, Func<string, bool>? ignore = null)
     {
-        fleet.WaitUntil(() => MainJobTests.SettledEqual(expected, outFolder), TimeSpan.FromMinutes(2), "the reports to settle equal to the reference run's", () => Difference(expected, outFolder));
+        fleet.WaitUntil(() => MainJobTests.SettledEqual(expected, outFolder, ignore), TimeSpan.FromMinutes(2), "the reports to settle equal to the reference run's", () => Difference(expected, outFolder, ignore));
         Phase("reports equal to the reference run's");
     }
 
@@ -193,17 +236,23 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
         }
     }
 
-    private static void AssertNoLeftovers(WorkerFleet fleet, string inbox, string outFolder)
+    private static void AssertNoLeftovers(WorkerFleet fleet, string inbox, string outFolder, WorkerFleet.Worker? except = null)
     {
         Assert.False(Directory.Exists(Path.Combine(inbox, "failed")), "a file was moved to failed/");
 
         // A live worker may still be rewriting a report (with the same content) through a temporary
         // file; only one that stays is a leftover.
-        fleet.WaitUntil(() => TempFiles(outFolder).Count == 0, TimeSpan.FromSeconds(30), "no temporary file left in the out folder", () => $" ({string.Join(", ", TempFiles(outFolder))})");
+        fleet.WaitUntil(() => TempFiles(outFolder, except).Count == 0, TimeSpan.FromSeconds(30), "no temporary file left in the out folder", () => $" ({string.Join(", ", TempFiles(outFolder, except))})");
     }
 
-    private static List<string> TempFiles(string outFolder) =>
-        [.. Directory.EnumerateFileSystemEntries(outFolder, "*.tmp-*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(outFolder, f))];
+    private static List<string> TempFiles(string outFolder, WorkerFleet.Worker? except = null) =>
+        [.. Directory.EnumerateFileSystemEntries(outFolder, "*.tmp-*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(outFolder, f))
+            .Where(f => except is null || !LeftBy(except)(f))];
+
+    // Whether a path (relative to the out folder) is, or is inside, a temporary file or staging folder the worker wrote.
+    private static Func<string, bool> LeftBy(WorkerFleet.Worker worker) => relative =>
+        relative.Split(Path.DirectorySeparatorChar).Any(part => AtomicFiles.IsTemporaryName(part) && AtomicFiles.WriterOf(part) == worker.Claimant);
 
     // A database restart or a worker opening it for the first time may fail a read: the next poll tries again.
     private IReadOnlyList<LedgerEntry> Ledger(string database)
@@ -249,11 +298,11 @@ public sealed class ScaleOutTests(ScaleOutReference reference, ITestOutputHelper
     }
 
 
-    private static string Difference(SortedDictionary<string, string> expected, string folder)
+    private static string Difference(SortedDictionary<string, string> expected, string folder, Func<string, bool>? ignore)
     {
         try
         {
-            var actual = Directory.Exists(folder) ? MainJobTests.Snapshot(folder) : [];
+            var actual = Directory.Exists(folder) ? new SortedDictionary<string, string>(MainJobTests.Snapshot(folder).Where(kv => ignore?.Invoke(kv.Key) != true).ToDictionary(), StringComparer.Ordinal) : [];
             var missing = expected.Keys.Except(actual.Keys, StringComparer.Ordinal).ToList();
             var extra = actual.Keys.Except(expected.Keys, StringComparer.Ordinal).ToList();
             var differ = expected.Keys.Intersect(actual.Keys, StringComparer.Ordinal).Where(k => expected[k] != actual[k]).ToList();

@@ -17,13 +17,18 @@ internal sealed class WorkerFleet : IDisposable
 
     public IReadOnlyList<Worker> Workers => _workers;
 
-    /// <summary>Starts the workers side by side (replicas start together; the first to open the database creates its tables).</summary>
-    public static WorkerFleet Start(TempFolder dir, string database, string inbox, string outFolder, int count)
+    /// <summary>
+    /// Starts the workers side by side (replicas start together; the first to open the database
+    /// creates its tables). The last <paramref name="elsewhere"/> of them run as on another machine:
+    /// each in a process-id namespace of its own (<c>unshare --pid --fork</c>, as a container would),
+    /// where this machine's process ids mean nothing and its own are not ours to look up.
+    /// </summary>
+    public static WorkerFleet Start(TempFolder dir, string database, string inbox, string outFolder, int count, int elsewhere = 0)
     {
         var workers = new Worker?[count];
         try
         {
-            Parallel.For(0, count, i => workers[i] = Worker.Start(dir, $"worker-{i + 1}", database, inbox, outFolder));
+            Parallel.For(0, count, i => workers[i] = Worker.Start(dir, $"worker-{i + 1}", database, inbox, outFolder, otherMachine: i >= count - elsewhere));
         }
         catch
         {
@@ -84,11 +89,12 @@ internal sealed class WorkerFleet : IDisposable
 
     internal sealed class Worker : IDisposable
     {
-        private Worker(string name, ServeProcess process, string logs)
+        private Worker(string name, ServeProcess process, string logs, string claimant)
         {
             Name = name;
             Process = process;
             Logs = logs;
+            Claimant = claimant;
         }
 
         public string Name { get; }
@@ -97,11 +103,12 @@ internal sealed class WorkerFleet : IDisposable
 
         public string Logs { get; }
 
-        public string Claimant => $"{IcpScoring.Storage.Claimant.Machine}:{Process.Id}";
+        /// <summary>Who the worker is in the ledger and in Hangfire, as its start line says (<c>MACHINE:PID</c>).</summary>
+        public string Claimant { get; }
 
         public bool Killed { get; private set; }
 
-        public static Worker Start(TempFolder dir, string name, string database, string inbox, string outFolder)
+        public static Worker Start(TempFolder dir, string name, string database, string inbox, string outFolder, bool otherMachine = false)
         {
             var home = dir.File(name);
             var logs = Path.Combine(home, "logs");
@@ -119,14 +126,19 @@ internal sealed class WorkerFleet : IDisposable
                   "Logging": { "MinimumLevel": "Information", "ConsoleLevel": "Warning", "Json": true, "File": {{Json(Path.Combine(logs, "icp-.log"))}} }
                 }
                 """);
-            var process = ServeProcess.Start(home, config, Repo.Path("models"), database, inbox, outFolder, "--worker");
-            if (!process.Output.Any(l => l.StartsWith("icp serve: worker", StringComparison.Ordinal)))
+            // Killing unshare (SIGKILL) kills the worker it forked too, as killing a container does.
+            string[] under = otherMachine ? [.. OtherPidNamespaceFactAttribute.Command, "--kill-child=SIGKILL"] : [];
+            var process = ServeProcess.StartUnder(under, home, config, Repo.Path("models"), database, inbox, outFolder, "--worker");
+            const string Named = "; this server is ";
+            var started = process.Output.FirstOrDefault(l => l.StartsWith("icp serve: worker", StringComparison.Ordinal));
+            if (started is null || started.IndexOf(Named, StringComparison.Ordinal) is var at && at < 0)
             {
                 process.Dispose();
                 throw new InvalidOperationException($"{name} did not start as a worker; it printed:\n{string.Join("\n", process.Output)}");
             }
 
-            return new Worker(name, process, logs);
+            var claimant = started[(at + Named.Length)..].Split(' ')[0];
+            return new Worker(name, process, logs, claimant);
         }
 
         /// <summary>SIGKILL: the worker dies with whatever it holds (a claimed file, a fetched job).</summary>

@@ -24,17 +24,21 @@ public sealed class ServeProcess : IDisposable
 
     public IEnumerable<string> Output => _output;
 
-    /// <summary>The process id: what the ledger's claimant (<c>MACHINE:PID</c>) names.</summary>
+    /// <summary>The process id (of the wrapper, when started under one).</summary>
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>icp --config CONFIG --models-dir MODELS --db DB serve --inbox INBOX --out OUT [EXTRA...]</c> and waits until it listens.</summary>
-    public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra)
+    public static ServeProcess Start(string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra) =>
+        StartUnder([], workingDirectory, config, models, db, inbox, outFolder, extra);
+
+    /// <summary>As <see cref="Start"/>, with <c>dotnet icp.dll …</c> run by another command (such as <c>unshare --pid --fork</c>).</summary>
+    public static ServeProcess StartUnder(string[] wrapper, string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/'), .. extra])
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[.. wrapper.Skip(1), .. wrapper.Length > 0 ? (string[])["dotnet"] : [], Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/'), .. extra])
         {
             start.ArgumentList.Add(a);
         }
