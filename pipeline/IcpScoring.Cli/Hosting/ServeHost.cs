@@ -22,6 +22,7 @@ namespace IcpScoring.Cli.Hosting;
 /// </summary>
 internal static class ServeHost
 {
+    /// <summary>The host, listening on <paramref name="urls"/> as <see cref="CheckedUrls"/> returned them.</summary>
     public static WebApplication Build(IcpSettings settings, ServePaths paths, string urls, Serilog.Core.Logger serilog, bool workerOnly = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
@@ -30,7 +31,7 @@ internal static class ServeHost
         // The host logs a failed start with its stack trace, then throws: the command reports it
         // (one line for an address in use, logged with the trace otherwise), so it is not said twice.
         builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", level => level != LogLevel.Error);
-        builder.WebHost.UseUrls(CheckedUrls(urls));
+        builder.WebHost.UseUrls(urls);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(paths);

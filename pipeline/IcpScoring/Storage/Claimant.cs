@@ -52,8 +52,10 @@ internal static class Claimant
     }
 
     /// <summary>Whether a claimant (<c>MACHINE:PID</c>) is a process of this machine, alive or not.</summary>
-    public static bool IsLocal(string claimant) =>
-        claimant.Split(':') is [var host, _] && (host == Machine || host == Environment.MachineName);
+    public static bool IsLocal(string claimant) => claimant.Split(':') is [var host, _] && IsThisMachine(host);
+
+    // A bare host name is a claim or file of a version before the tag.
+    private static bool IsThisMachine(string host) => host == Machine || host == Environment.MachineName;
 
     /// <summary>
     /// Whether a claimant is a process of this machine (<see cref="Machine"/>) that has ended
@@ -63,7 +65,7 @@ internal static class Claimant
     /// </summary>
     public static bool IsDeadLocalProcess(string? claimant)
     {
-        if (claimant is null || !IsLocal(claimant) || !int.TryParse(claimant.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        if (claimant?.Split(':') is not [var host, var pidText] || !IsThisMachine(host) || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
             return false;
         }

@@ -119,21 +119,19 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override IDisposable? TryHoldReports()
     {
         var connection = (NpgsqlConnection)Connect();
+        var held = false;
         try
         {
-            if (Guard(() => TryLock(connection)))
+            held = Guard(() => TryLock(connection));
+            return held ? new ReportsTurn(connection) : null;
+        }
+        finally
+        {
+            if (!held)
             {
-                return new ReportsTurn(connection);
+                connection.Dispose();
             }
         }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-
-        connection.Dispose();
-        return null;
     }
 
     // Binary COPY: one round trip for the whole export instead of one per row.

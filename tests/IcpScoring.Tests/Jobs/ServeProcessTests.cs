@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using IcpScoring.Storage;
 using IcpScoring.Tests.Pipeline;
@@ -28,13 +26,6 @@ public sealed class ServeProcessTests : IDisposable
           "Logging": { "ConsoleLevel": "Warning", "File": "{{_dir.File("logs/icp-.log")}}" }
         }
         """);
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     /// <summary>A server process that is killed when the test is done with it, even when the test fails.</summary>
     private sealed class Server(Process process) : IDisposable
@@ -73,12 +64,7 @@ public sealed class ServeProcessTests : IDisposable
 
     private Server Serve(string config, string inbox, string outFolder, string db)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", Repo.Path("models"), "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", $"http://127.0.0.1:{FreePort()}" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        var start = IcpProcess.StartInfo(_dir.Path, ["--config", config, "--models-dir", Repo.Path("models"), "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", $"http://127.0.0.1:{ServeProcess.FreePort()}"]);
         var p = Process.Start(start)!;
         p.OutputDataReceived += (_, e) => _output.Enqueue(e.Data ?? "");
         p.ErrorDataReceived += (_, e) => _output.Enqueue(e.Data ?? "");

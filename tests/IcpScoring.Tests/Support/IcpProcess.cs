@@ -13,24 +13,7 @@ public static class IcpProcess
     /// <summary>As <see cref="Run"/>, with <c>dotnet icp.dll …</c> run by another command (such as <c>unshare --pid --fork</c>).</summary>
     public static Result RunUnder(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var w in wrapper.Skip(1).Append(wrapper.Length > 0 ? "dotnet" : null).OfType<string>())
-        {
-            start.ArgumentList.Add(w);
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "icp.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        var start = StartInfo(workingDirectory, args, wrapper);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[k] = v;
@@ -46,6 +29,28 @@ public static class IcpProcess
         }
 
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// <c>dotnet icp.dll ARGS</c> in <paramref name="workingDirectory"/>, its output redirected; run by
+    /// <paramref name="wrapper"/> (<c>COMMAND [OPTIONS...]</c>) when one is given.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, string[]? wrapper = null)
+    {
+        var command = (string[])[.. wrapper ?? [], "dotnet", Path.Combine(AppContext.BaseDirectory, "icp.dll"), .. args];
+        var start = new ProcessStartInfo(command[0])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in command.Skip(1))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return start;
     }
 
     /// <summary>A settings file for tests: no company directory, logs in the test's folder.</summary>

@@ -37,12 +37,7 @@ public sealed class ServeProcess : IDisposable
     public static ServeProcess StartUnder(string[] wrapper, string workingDirectory, string config, string models, string db, string inbox, string outFolder, params string[] extra)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[.. wrapper.Skip(1), .. wrapper.Length > 0 ? (string[])["dotnet"] : [], Path.Combine(AppContext.BaseDirectory, "icp.dll"), "--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/'), .. extra])
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        var start = IcpProcess.StartInfo(workingDirectory, ["--config", config, "--models-dir", models, "--db", db, "serve", "--inbox", inbox, "--out", outFolder, "--urls", address.ToString().TrimEnd('/'), .. extra], wrapper);
         var server = new ServeProcess(Process.Start(start)!, address);
         server._process.OutputDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
         server._process.ErrorDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
