@@ -25,6 +25,8 @@ internal static class IcpApp
         root.Subcommands.Add(TrainCommand.Create(globals, stdout));
         root.Subcommands.Add(EvaluateCommand.Create(globals, stdout));
         root.Subcommands.Add(ModelsCommand.Create(globals, stdout));
+        root.Subcommands.Add(ProfileCommand.Create(globals, stdout));
+        root.Subcommands.Add(ScoreCommand.Create(globals, stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -60,7 +62,7 @@ internal static class IcpApp
     private static string? BadInputMessage(Exception e) => e switch
     {
         UnreadableExportException or ConfigurationProblemException or CompanyDirectoryException
-            or ModelTrainingException or ModelLoadException or ModelRegistryException or Storage.StoreException
+            or ModelTrainingException or ModelLoadException or ModelRegistryException or Storage.StoreException or Profiles.ProfileException
             or DirectoryNotFoundException => ErrorText.FirstLine(e.Message),
         _ => null,
     };

@@ -37,7 +37,7 @@ internal static class BenchData
 
     public static IcpModel LoadChampion()
     {
-        var registry = new ModelRegistry(Path.Combine(Root, "models"));
+        var registry = new ModelRegistry(Path.Combine(Root, "models", "sample"));
         var champion = registry.Champion() ?? throw new InvalidOperationException($"{registry.Folder} has no champion model");
         return IcpModel.Load(champion);
     }

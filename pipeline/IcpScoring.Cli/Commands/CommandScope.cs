@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IcpScoring.Cli.Hosting;
+using IcpScoring.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace IcpScoring.Cli.Commands;
@@ -58,9 +59,34 @@ internal sealed class CommandScope : IDisposable
         }
     }
 
-    /// <summary>The model registry: <c>--models-dir</c>, else <c>Paths:ModelsDir</c>.</summary>
-    public Model.ModelRegistry Registry(ParseResult parse, GlobalOptions globals) =>
-        new(parse.GetValue(globals.ModelsDir) ?? Settings.Paths.ModelsDir);
+    /// <summary>
+    /// The models folder (<c>--models-dir</c>, else <c>Paths:ModelsDir</c>): one folder per profile. A
+    /// folder from before profiles is moved into the default profile's here, and the log says so.
+    /// </summary>
+    public ModelsFolder ModelsFolder(ParseResult parse, GlobalOptions globals)
+    {
+        var folder = Profiles.ModelsFolder.Open(parse.GetValue(globals.ModelsDir) ?? Settings.Paths.ModelsDir, Settings.Profiles.Default);
+        if (folder.Migrated is { } note)
+        {
+            Loggers.CreateLogger("IcpScoring.Cli.Models").LogWarning("Models folder from before profiles: {Note}", note);
+        }
+
+        return folder;
+    }
+
+    /// <summary>
+    /// The profile a command works on: <c>--profile</c>, which must exist; else the default one, which
+    /// may not exist yet (its registry is then empty, as a new models folder's was before profiles).
+    /// </summary>
+    public IcpProfile Profile(ParseResult parse, GlobalOptions globals, Option<string?> option)
+    {
+        var folder = ModelsFolder(parse, globals);
+        return parse.GetValue(option) is { } named ? folder.Get(named) : folder.GetOrNew(Settings.Profiles.Default);
+    }
+
+    /// <summary>The registry of <c>--profile</c> (else the default profile).</summary>
+    public Model.ModelRegistry Registry(ParseResult parse, GlobalOptions globals, Option<string?> profile) =>
+        ModelsFolder(parse, globals).GetOrNew(parse.GetValue(profile) ?? Settings.Profiles.Default).Registry;
 
     /// <summary>The pipeline database: <c>--db</c>, else <c>Paths:Database</c>, else <c>icp.db</c> under <c>Paths:DataDir</c>.</summary>
     public string DatabasePath(ParseResult parse, GlobalOptions globals) =>
@@ -71,8 +97,12 @@ internal sealed class CommandScope : IDisposable
         Storage.PipelineStore.Open(DatabasePath(parse, globals), spillFolder: Settings.Paths.DataDir);
 
 
-    /// <summary>The registry's models, each loaded once: the champion, and any version drift needs.</summary>
-    public Model.ModelCache Models(ParseResult parse, GlobalOptions globals) => new(Registry(parse, globals));
+    /// <summary>Every profile's models, each loaded once: the champions, and any version drift needs.</summary>
+    public ProfileModels Models(ParseResult parse, GlobalOptions globals) => new(ModelsFolder(parse, globals));
+
+    /// <summary>Which profile scores each account: <paramref name="forced"/> (<c>--profile</c>), the settings, the upload page's choices in the database.</summary>
+    public ProfileRouting Routing(string? forced, Storage.PipelineStore? store) =>
+        new(Settings.Profiles, forced, store?.AssignedProfiles());
 
     public void Dispose()
     {

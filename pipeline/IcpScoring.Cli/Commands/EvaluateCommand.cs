@@ -12,11 +12,12 @@ internal static class EvaluateCommand
         var file = new Argument<string>("file") { Description = "Labeled prospects, as for icp train" };
         var version = new Option<string?>("--model") { Description = "The model version (default: the champion)" };
         var json = new Option<bool>("--json") { Description = "Print rows, auc, auprc, f1, logLoss, ece as JSON" };
-        var command = new Command("evaluate", "Measure a model on a labeled file: AUC, average precision, F1 at the model's threshold, log-loss, calibration error") { file, version, json };
+        var profile = GlobalOptions.Profile("whose model is measured");
+        var command = new Command("evaluate", "Measure a model on a labeled file: AUC, average precision, F1 at the model's threshold, log-loss, calibration error") { file, version, json, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
             var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, InspectCommand.LoadDirectory(scope.Settings.Ingestion), scope.Loggers);
-            var (model, m, report) = retraining.Evaluate(parse.GetValue(file)!, scope.Registry(parse, globals), parse.GetValue(version));
+            var (model, m, report) = retraining.Evaluate(parse.GetValue(file)!, scope.Profile(parse, globals, profile).Registry, parse.GetValue(version));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(stdout, new { rows = m.Rows, auc = m.Auc, auprc = m.Auprc, f1 = m.F1, logLoss = m.LogLoss, ece = m.Ece, model = model.Version, threshold = model.Metadata.Threshold, positives = m.Positives, rejected = report.Rejected });

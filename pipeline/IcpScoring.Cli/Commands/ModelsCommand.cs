@@ -9,10 +9,11 @@ internal static class ModelsCommand
     public static Command Create(GlobalOptions globals, TextWriter stdout)
     {
         var json = new Option<bool>("--json") { Description = "Print the versions as JSON" };
-        var list = new Command("list", "Every trained version with its metrics; the champion is marked") { json };
+        var profile = GlobalOptions.Profile("whose registry this is");
+        var list = new Command("list", "Every trained version of a profile with its metrics; the champion is marked") { json, profile };
         list.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
-            var entries = scope.Registry(parse, globals).List();
+            var entries = scope.Profile(parse, globals, profile).Registry.List();
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(stdout, entries.Select(e => new
@@ -21,6 +22,7 @@ internal static class ModelsCommand
                     champion = e.IsChampion,
                     trainedAt = e.Metadata.TrainedAt,
                     trainer = e.Metadata.Trainer,
+                    trainedFrom = e.Metadata.TrainedFrom.Length == 0 ? "labels" : e.Metadata.TrainedFrom,
                     threshold = e.Metadata.Threshold,
                     rows = e.Metadata.Rows,
                     trainingDataSha256 = e.Metadata.TrainingDataSha256,
@@ -31,7 +33,7 @@ internal static class ModelsCommand
 
             if (entries.Count == 0)
             {
-                stdout.WriteLine("no models yet; train one with icp train LABELED.csv");
+                stdout.WriteLine("no models yet; train one with icp train LABELED.csv, or from the profile's criteria with icp profile train NAME");
             }
 
             foreach (var e in entries)
@@ -45,10 +47,11 @@ internal static class ModelsCommand
         }));
 
         var version = new Argument<string>("version") { Description = "The version to make champion, such as v3" };
-        var promote = new Command("promote", "Make a version the champion") { version };
+        var promoteProfile = GlobalOptions.Profile("whose registry this is");
+        var promote = new Command("promote", "Make a version the champion") { version, promoteProfile };
         promote.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
-            var registry = scope.Registry(parse, globals);
+            var registry = scope.Profile(parse, globals, promoteProfile).Registry;
             var v = parse.GetValue(version)!;
             registry.Get(v);
             registry.Promote(v, "promoted by hand: icp models promote");
@@ -56,14 +59,15 @@ internal static class ModelsCommand
             return ExitCodes.Success;
         }));
 
-        var rollback = new Command("rollback", "Make the previous champion the champion again");
+        var rollbackProfile = GlobalOptions.Profile("whose registry this is");
+        var rollback = new Command("rollback", "Make the previous champion the champion again") { rollbackProfile };
         rollback.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
-            var champion = scope.Registry(parse, globals).Rollback("rolled back by hand: icp models rollback");
+            var champion = scope.Profile(parse, globals, rollbackProfile).Registry.Rollback("rolled back by hand: icp models rollback");
             stdout.WriteLine($"champion: {champion}");
             return ExitCodes.Success;
         }));
 
-        return new Command("models", "The model registry: list versions, promote one, roll back") { list, promote, rollback };
+        return new Command("models", "A profile's model registry: list versions, promote one, roll back") { list, promote, rollback };
     }
 }

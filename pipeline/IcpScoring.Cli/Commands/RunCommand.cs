@@ -14,9 +14,10 @@ internal static class RunCommand
     {
         var inbox = new Option<string?>("--inbox") { Description = "The inbox: <account>/<YYYY-MM>.csv|.zip (default: Paths:Inbox, the sample inbox)" };
         var output = OutOption();
-        var command = new Command("run", "The main job, once: every pending export in the inbox is ingested, scored and reported; the portfolio is updated. Safe to run twice.") { inbox, output };
+        var profile = GlobalOptions.Profile("that scores every account of this run");
+        var command = new Command("run", "The main job, once: every pending export in the inbox is ingested, scored and reported; the portfolio is updated. Safe to run twice.") { inbox, output, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
-            Execute(parse, globals, scope, stdout, stderr, new RunRequest(parse.GetValue(output) ?? scope.Settings.Paths.Out, Inbox: parse.GetValue(inbox) ?? scope.Settings.Paths.Inbox))));
+            Execute(parse, globals, scope, stdout, stderr, parse.GetValue(profile), new RunRequest(parse.GetValue(output) ?? scope.Settings.Paths.Out, Inbox: parse.GetValue(inbox) ?? scope.Settings.Paths.Inbox))));
         return command;
     }
 
@@ -33,9 +34,10 @@ internal static class RunCommand
             }
         });
         var output = OutOption();
-        var command = new Command("ingest", "Ingest, score and report one export for an account") { file, account, month, output };
+        var profile = GlobalOptions.Profile("that scores the export");
+        var command = new Command("ingest", "Ingest, score and report one export for an account") { file, account, month, output, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
-            Execute(parse, globals, scope, stdout, stderr, new RunRequest(
+            Execute(parse, globals, scope, stdout, stderr, parse.GetValue(profile), new RunRequest(
                 parse.GetValue(output) ?? scope.Settings.Paths.Out,
                 Files: [parse.GetValue(file)!],
                 Account: parse.GetValue(account),
@@ -45,13 +47,24 @@ internal static class RunCommand
 
     private static Option<string?> OutOption() => new("--out") { Description = "Where reports go: <out>/<account>/<YYYY-MM>/, index.html, portfolio.json (default: Paths:Out)" };
 
-    private static int Execute(ParseResult parse, GlobalOptions globals, CommandScope scope, TextWriter stdout, TextWriter stderr, RunRequest request)
+    private static int Execute(ParseResult parse, GlobalOptions globals, CommandScope scope, TextWriter stdout, TextWriter stderr, string? profile, RunRequest request)
     {
         var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
-        var models = scope.Models(parse, globals);
-        var model = models.Champion();
+        var profiles = scope.Models(parse, globals);
+        // A --profile that does not exist, or whose profile.json is not understood, stops the run before
+        // any file; so does a models folder without any profile (nothing could score).
+        if (profile is not null)
+        {
+            profiles.Folder.Get(profile);
+        }
+        else if (profiles.Folder.Names().Count == 0)
+        {
+            throw new Model.ModelLoadException($"{profiles.Folder.Folder}: no ICP profile and no model; train one with: icp train LABELED.csv --models-dir {profiles.Folder.Folder}, or state one in {Path.Combine(profiles.Folder.Folder, scope.Settings.Profiles.Default, Profiles.ProfileFile.FileName)}");
+        }
+
         using var store = scope.OpenStore(parse, globals);
-        var job = new MainJob(scope.Settings.Pipeline, directory, model, store, scope.Loggers, models.Get);
+        var models = new AccountModels(profiles, scope.Routing(profile, store));
+        var job = new MainJob(scope.Settings.Pipeline, directory, models, store, scope.Loggers);
         request = request with { StaleClaimAfter = TimeSpan.FromMinutes(scope.Settings.Jobs.StaleClaimMinutes) };
         RunSummary summary;
         try
@@ -76,7 +89,8 @@ internal static class RunCommand
             }
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Processed} processed, {summary.Skipped} skipped, {summary.Failed} failed; model {model.Version}"));
+        var used = summary.Files.SelectMany(f => f.Reports).Select(r => Profiles.ModelRef.Parse(r.ModelReference, scope.Settings.Profiles.Default)).Distinct().Select(r => $"profile {r.Profile} model {r.Version}").ToList();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Processed} processed, {summary.Skipped} skipped, {summary.Failed} failed{(used.Count == 0 ? "" : "; " + string.Join(", ", used))}"));
         stdout.WriteLine($"portfolio: {Path.GetFullPath(summary.PortfolioPage)}");
         return summary.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }

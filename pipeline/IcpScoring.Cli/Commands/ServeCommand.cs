@@ -26,8 +26,9 @@ internal static class ServeCommand
 
             var endpoint = ServeHost.CheckedUrls(parse.GetValue(urls) ?? scope.Settings.Jobs.Urls);
 
-            // Refuse to start without a usable model or database rather than fail every job.
-            scope.Models(parse, globals).Champion();
+            // Refuse to start without a usable default profile or database rather than fail every job.
+            var models = scope.ModelsFolder(parse, globals);
+            ProfileCommand.CheckUsable(models.Get(scope.Settings.Profiles.Default), models);
             string database;
             using (var store = Storage.PipelineStore.Open(paths.Database, spillFolder: paths.SpillFolder))
             {

@@ -15,17 +15,22 @@ internal static class TrainCommand
         var promote = new Option<string>("--promote") { Description = "auto: promote when not worse than the champion on the same holdout; always; never", DefaultValueFactory = _ => "auto" };
         promote.AcceptOnlyFromAmong("auto", "always", "never");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON: version, metrics (auc, auprc, f1, logLoss, ece), promoted" };
-        var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse") { file, promote, json };
+        var profile = GlobalOptions.Profile("to train (a new name makes a new profile)");
+        var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse. Where the profile states criteria, the connections of its accounts in the database, labeled by the criteria, train it too (a person's label wins over the criteria)") { file, promote, json, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
             var policy = Enum.Parse<PromotionPolicy>(parse.GetValue(promote)!, ignoreCase: true);
-            var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, InspectCommand.LoadDirectory(scope.Settings.Ingestion), scope.Loggers);
-            var outcome = retraining.Train(parse.GetValue(file)!, scope.Registry(parse, globals), policy);
+            var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
+            var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, directory, scope.Loggers);
+            var target = scope.ModelsFolder(parse, globals).GetOrNew(parse.GetValue(profile) ?? scope.Settings.Profiles.Default);
+            var outcome = retraining.Train(parse.GetValue(file)!, target, target.Criteria is null ? null : () => ProfileCommand.Population(parse, globals, scope, target, directory, []), policy);
             var m = outcome.Challenger.Metadata;
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(stdout, new
                 {
+                    profile = target.Name,
+                    trainedFrom = m.TrainedFrom,
                     version = outcome.Challenger.Version,
                     metrics = JsonOutput.Metrics(m.Holdout),
                     promoted = outcome.Promoted,
@@ -45,7 +50,7 @@ internal static class TrainCommand
             }
             else
             {
-                WriteSummary(stdout, outcome);
+                WriteSummary(stdout, outcome, target.Name);
             }
 
             return ExitCodes.Success;
@@ -53,11 +58,11 @@ internal static class TrainCommand
         return command;
     }
 
-    private static void WriteSummary(TextWriter o, RetrainOutcome outcome)
+    private static void WriteSummary(TextWriter o, RetrainOutcome outcome, string profile)
     {
         var m = outcome.Challenger.Metadata;
         void W(FormattableString line) => o.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-        W($"model {outcome.Challenger.Version}: {m.Trainer}, threshold {m.Threshold:F3}, trained on {m.Rows:N0} rows ({m.Positives:N0} ICP, {m.RejectedRows:N0} rejected)");
+        W($"profile {profile}, model {outcome.Challenger.Version}: {m.Trainer}, threshold {m.Threshold:F3}, trained on {m.Rows:N0} rows ({m.Positives:N0} ICP, {m.RejectedRows:N0} rejected), {m.Origin}");
         foreach (var (name, cv) in m.CandidateCv)
         {
             W($"  {m.Folds}-fold CV  {name,-20} AUC {cv.Auc:F4}  AUPRC {cv.Auprc:F4}  F1 {cv.F1:F4}  log-loss {cv.LogLoss:F4}  ECE {cv.Ece:F4}");

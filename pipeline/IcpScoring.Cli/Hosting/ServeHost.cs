@@ -4,6 +4,7 @@ using IcpScoring.Cli.Jobs;
 using IcpScoring.Cli.Web;
 using IcpScoring.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,12 @@ internal static class ServeHost
         // The host logs a failed start with its stack trace, then throws: the command reports it
         // (one line for an address in use, logged with the trace otherwise), so it is not said twice.
         builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", level => level != LogLevel.Error);
+        // The keys that sign the pages' antiforgery tokens live with the pipeline's data, so a form
+        // opened before a restart still posts after it. They are not encrypted at rest (there is no
+        // key store on Linux to encrypt them with), which ASP.NET warns about at every new key: that
+        // warning says nothing a user can act on, and on standard error it broke one-line messages.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.SpillFolder ?? settings.Paths.DataDir, "keys")));
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls(urls);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(settings);

@@ -47,7 +47,11 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         var labels = Path.Combine(inbox, InboxScanner.LabelsFolder);
         if (Directory.Exists(labels))
         {
-            foreach (var path in Directory.EnumerateFiles(labels, "*.csv", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+            // labels/*.csv train the default profile; labels/<profile>/*.csv that profile.
+            var folders = Directory.EnumerateDirectories(labels)
+                .Where(d => !string.Equals(Path.GetFileName(d), InboxScanner.FailedFolder, StringComparison.OrdinalIgnoreCase) && Profiles.ModelsFolder.NameProblem(Path.GetFileName(d)) is null)
+                .Prepend(labels);
+            foreach (var path in folders.SelectMany(f => Directory.EnumerateFiles(f, "*.csv", SearchOption.TopDirectoryOnly)).Order(StringComparer.Ordinal))
             {
                 var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
                 if (!queued.Contains((typeof(RetrainJob), relative)) && Pending(store, path))

@@ -1,7 +1,7 @@
 using IcpScoring.Cli.Hosting;
-using IcpScoring.Model;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
+using IcpScoring.Profiles;
 using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +14,7 @@ namespace IcpScoring.Cli.Jobs;
 internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, ILoggerFactory loggers)
 {
     private readonly Lazy<CompanyDirectory> _directory = new(() => Commands.InspectCommand.LoadDirectory(settings.Ingestion));
-    private readonly ModelCache _models = new(new ModelRegistry(paths.ModelsDir));
+    private readonly ProfileModels _models = new(Profiles.ModelsFolder.Open(paths.ModelsDir, settings.Profiles.Default));
 
     public IcpSettings Settings => settings;
 
@@ -27,15 +27,16 @@ internal sealed class PipelineServices(IcpSettings settings, ServePaths paths, I
 
     public CompanyDirectory Directory => _directory.Value;
 
-    public ModelRegistry Registry => _models.Registry;
+    /// <summary>Every profile's models; the folder's profiles and their criteria are read again at each use.</summary>
+    public ProfileModels Models => _models;
+
+    public ModelsFolder ModelsFolder => _models.Folder;
 
     public PipelineStore OpenStore() => PipelineStore.Open(paths.Database, spillFolder: paths.SpillFolder);
 
-    public IcpModel Champion() => _models.Champion();
-
-    /// <summary>A registered model by version, loaded once; null when it cannot be loaded.</summary>
-    public IcpModel? Model(string version) => _models.Get(version);
+    /// <summary>Which profile scores each account, with the upload page's choices as the database has them now.</summary>
+    public ProfileRouting Routing(PipelineStore store) => new(settings.Profiles, null, store.AssignedProfiles());
 
     public MainJob MainJob(PipelineStore store) =>
-        new(settings.Pipeline, Directory, Champion(), store, loggers, Model);
+        new(settings.Pipeline, Directory, new AccountModels(_models, Routing(store)), store, loggers);
 }

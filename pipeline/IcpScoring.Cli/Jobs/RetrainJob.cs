@@ -3,6 +3,7 @@ using Hangfire;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
+using IcpScoring.Profiles;
 using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
 using Serilog.Context;
@@ -38,13 +39,14 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         try
         {
             var retraining = new Retraining(services.Settings.Model, services.Settings.Ingestion, services.Directory, services.Loggers);
-            var outcome = retraining.Train(path, services.Registry, PromotionPolicy.Auto, cancellationToken);
+            var profile = services.ModelsFolder.GetOrNew(ProfileOf(relativePath));
+            var outcome = retraining.Train(path, profile, profile.Criteria is null ? null : () => CriteriaPopulation.ForProfile(profile.Name, services.Routing(store), store, services.Paths.Inbox, services.Settings.Ingestion, services.Directory, cancellationToken), PromotionPolicy.Auto, cancellationToken);
             var m = outcome.Challenger.Metadata;
-            store.Complete(entry.Id, outcome.Challenger.Version, new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
-            LogTrained(outcome.Challenger.Version, outcome.Promoted, outcome.Decision);
-            return new($"{outcome.Challenger.Version}: {outcome.Decision}", outcome.Challenger.Version, outcome.Promoted, m.Holdout, outcome.PreviousChampion, outcome.ChampionOnHoldout);
+            store.Complete(entry.Id, new ModelRef(profile.Name, outcome.Challenger.Version).ToString(), new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
+            LogTrained(profile.Name, outcome.Challenger.Version, outcome.Promoted, outcome.Decision);
+            return new($"profile {profile.Name}, {outcome.Challenger.Version}: {outcome.Decision}", outcome.Challenger.Version, outcome.Promoted, m.Holdout, outcome.PreviousChampion, outcome.ChampionOnHoldout) { Profile = profile.Name };
         }
-        catch (Exception e) when (e is UnreadableExportException or ModelTrainingException)
+        catch (Exception e) when (e is UnreadableExportException or ModelTrainingException or ProfileException)
         {
             var target = Path.Combine(services.Paths.Inbox, InboxScanner.LabelsFolder, InboxScanner.FailedFolder, Path.GetFileName(path));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -61,8 +63,15 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trained {Version}: promoted {Promoted}; {Decision}")]
-    private partial void LogTrained(string version, bool promoted, string decision);
+    // labels/x.csv trains the default profile, labels/<profile>/x.csv that profile.
+    private string ProfileOf(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        return parts.Length >= 3 ? parts[1] : services.Settings.Profiles.Default;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: trained {Version}: promoted {Promoted}; {Decision}")]
+    private partial void LogTrained(string profile, string version, bool promoted, string decision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retraining failed: {Reason}")]
     private partial void LogFailed(string reason);

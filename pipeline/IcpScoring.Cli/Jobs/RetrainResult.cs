@@ -8,5 +8,8 @@ namespace IcpScoring.Cli.Jobs;
 /// </summary>
 internal sealed record RetrainResult(string Summary, string? Version = null, bool Promoted = false, ModelMetrics? Challenger = null, string? Champion = null, ModelMetrics? ChampionOnHoldout = null)
 {
+    /// <summary>The profile the challenger was trained for.</summary>
+    public string Profile { get; init; } = "";
+
     public override string ToString() => Summary;
 }

@@ -7,6 +7,7 @@ using IcpScoring.Cli.Jobs;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 using Microsoft.AspNetCore.Antiforgery;
@@ -46,6 +47,7 @@ internal static class WebEndpoints
         // The reports as they are; dot-files (a writer's temporary files) are never served.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.GetFullPath(paths.Out)), RequestPath = "/reports" });
         app.MapGet("/", Portfolio);
+        app.MapGet("/profiles", ProfilePages.Profiles);
         app.MapGet("/upload", UploadForm);
         app.MapPost("/upload", Upload);
         app.MapGet("/retrain", RetrainForm);
@@ -56,20 +58,10 @@ internal static class WebEndpoints
     private static IResult Portfolio(PipelineServices services)
     {
         using var store = services.OpenStore();
-        string version;
-        try
-        {
-            version = services.Champion().Version;
-        }
-        catch (ModelLoadException e)
-        {
-            return WebPage.Problem("No model", e.Message, StatusCodes.Status503ServiceUnavailable, "/retrain");
-        }
-
         // Read, never written, from a page: an account whose drift report is not made yet shows none.
         var alerts = DriftJob.LatestMonths(store)
             .ToDictionary(s => s.Account, s => (IReadOnlyList<string>)(DriftJob.SavedAlerts(services.Paths.Out, s) ?? []), StringComparer.Ordinal);
-        var html = PortfolioHtml.Render(PortfolioBuilder.Build(store, version, [], alerts));
+        var html = PortfolioHtml.Render(PortfolioBuilder.Build(store, services.Settings.Profiles.Default, [], alerts));
 
         // The report's links are relative to the output folder, served under /reports/.
         html = html.Replace("<title>", "<base href=\"/reports/\">\n<title>", StringComparison.Ordinal)
@@ -81,7 +73,8 @@ internal static class WebEndpoints
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         using var store = services.OpenStore();
-        var accounts = store.Snapshots().Select(s => s.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var accounts = ProfilePages.Accounts(services, store);
+        var routing = services.Routing(store);
         var sb = WebPage.Begin("Upload an export");
         sb.Append("<header><p class=\"eyebrow\">Upload</p><h1>Upload a monthly export</h1>")
             .Append("<p class=\"sub\">LinkedIn's Connections.csv, its export .zip, or an enriched CSV (Apollo, Sales Navigator). At most ")
@@ -98,8 +91,29 @@ internal static class WebEndpoints
         sb.Append("</datalist></dd>\n")
             .Append("<dt><label for=\"month\">Month</label></dt><dd><input id=\"month\" name=\"month\" type=\"month\" required value=\"")
             .Append(Uploads.CurrentMonth(TimeProvider.System)).Append("\"></dd>\n")
+            .Append("<dt><label for=\"profile\">ICP profile</label></dt><dd><select id=\"profile\" name=\"profile\">")
+            .Append("<option value=\"\">the account's profile (new accounts: ").Append(HtmlText.Encode(services.Settings.Profiles.Default)).Append(")</option>");
+        foreach (var name in services.ModelsFolder.Names())
+        {
+            sb.Append("<option value=\"").Append(HtmlText.Encode(name)).Append("\">").Append(HtmlText.Encode(name)).Append("</option>");
+        }
+
+        sb.Append("</select><br><span class=\"note\">Choosing one scores this account against it from now on (unless the settings fix the account's profile).</span></dd>\n")
             .Append("<dt><label for=\"file\">File</label></dt><dd><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv,.zip\"></dd></dl>\n")
             .Append("<p><button id=\"submit\" type=\"submit\">Upload and score</button></p></form></section>\n");
+        if (accounts.Count > 0)
+        {
+            sb.Append("<section id=\"account-profiles\"><h2>Accounts and their ICP profiles</h2><table><thead><tr><th>Account</th><th>ICP profile</th><th>Set by</th></tr></thead><tbody>");
+            foreach (var account in accounts)
+            {
+                var (profile, source) = routing.Route(account);
+                sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(account)).Append("</bdi></td><td><a href=\"/profiles#profile-").Append(HtmlText.Encode(profile)).Append("\">")
+                    .Append(HtmlText.Encode(profile)).Append("</a></td><td>").Append(HtmlText.Encode(source)).Append("</td></tr>");
+            }
+
+            sb.Append("</tbody></table></section>\n");
+        }
+
         return WebPage.End(sb);
     }
 
@@ -113,6 +127,7 @@ internal static class WebEndpoints
 
         var account = form!["account"].ToString().Trim();
         var month = form["month"].ToString().Trim();
+        var chosenProfile = form["profile"].ToString().Trim();
         var file = form.Files.GetFile("file");
         var error = Uploads.AccountProblem(account) ?? Uploads.MonthProblem(month)
             ?? (file is null || file.Length == 0 ? "Choose a file to upload." : null)
@@ -120,6 +135,12 @@ internal static class WebEndpoints
         if (error is not null)
         {
             return WebPage.Problem("Upload refused", error, StatusCodes.Status400BadRequest, "/upload");
+        }
+
+        using var store = services.OpenStore();
+        if (chosenProfile.Length > 0 && ProfileProblem(services, store, account, chosenProfile) is { } profileProblem)
+        {
+            return WebPage.Problem("Upload refused", profileProblem, StatusCodes.Status400BadRequest, "/upload");
         }
 
         var extension = Uploads.ExtensionOf(file!.FileName)!;
@@ -141,24 +162,72 @@ internal static class WebEndpoints
             throw;
         }
 
+        // The account's profile is assigned only once the file is accepted: a refused upload changes nothing.
+        if (chosenProfile.Length > 0 && services.Routing(store).ProfileOf(account) != chosenProfile)
+        {
+            store.AssignProfile(account, chosenProfile, Who(services));
+        }
+
+        var (profile, source) = services.Routing(store).Route(account);
+        check = check with { Profile = profile, ProfileSource = source };
         var relative = Uploads.Accept(services.Paths, staged, account, month + extension);
         var id = jobs.Enqueue<FileJob>(j => j.Process(relative, CancellationToken.None));
         services.Board.Started(id, check);
         return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}", permanent: false, preserveMethod: false);
     }
 
+    // Why an account cannot be given this profile on the upload page, or null.
+    private static string? ProfileProblem(PipelineServices services, PipelineStore store, string account, string profile)
+    {
+        if (!services.ModelsFolder.Exists(profile))
+        {
+            return $"There is no ICP profile \"{profile}\"; the profiles are: {string.Join(", ", services.ModelsFolder.Names())}.";
+        }
+
+        var routing = services.Routing(store);
+        if (routing.IsPinned(account) && routing.ProfileOf(account) != profile)
+        {
+            return $"{account} is scored against {routing.ProfileOf(account)} by the settings (Profiles:Accounts in {services.Settings.ConfigFile}); change it there.";
+        }
+
+        try
+        {
+            ProfileCommandCheck(services, profile);
+            return null;
+        }
+        catch (Exception e) when (e is ProfileException or ModelLoadException or ModelRegistryException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static void ProfileCommandCheck(PipelineServices services, string profile) =>
+        Commands.ProfileCommand.CheckUsable(services.ModelsFolder.Get(profile), services.ModelsFolder);
+
+    // Who made a choice on a page: the dashboard's user when basic authentication is on, else "local".
+    private static string Who(PipelineServices services) =>
+        string.IsNullOrEmpty(services.Settings.Jobs.Dashboard.Username) ? "local" : services.Settings.Jobs.Dashboard.Username;
+
     private static IResult RetrainForm(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var champion = services.Registry.Champion();
+        var folder = services.ModelsFolder;
         var sb = WebPage.Begin("Retrain the classifier");
         sb.Append("<header><p class=\"eyebrow\">Retrain</p><h1>Retrain on labeled prospects</h1>")
-            .Append("<p class=\"sub\">A CSV with Title, Industry, Company Size and IsIcp (true or false). The challenger is compared with the champion")
-            .Append(champion is null ? "" : " (" + HtmlText.Encode(champion.Version) + ")")
+            .Append("<p class=\"sub\">A CSV with Title, Industry, Company Size and IsIcp (true or false), for one ICP profile. Where the profile states criteria, its accounts' connections labeled by them train the model too (a person's label wins). The challenger is compared with the profile's champion")
             .Append(" on the same held-out rows and promoted only when it is not worse.</p></header>\n")
             .Append("<section><form method=\"post\" action=\"/retrain\" enctype=\"multipart/form-data\">\n")
             .Append(WebPage.Hidden(tokens.FormFieldName, tokens.RequestToken)).Append('\n')
-            .Append("<dl><dt><label for=\"file\">Labeled prospects</label></dt><dd><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv\"></dd></dl>\n")
+            .Append("<dl><dt><label for=\"profile\">ICP profile</label></dt><dd><select id=\"profile\" name=\"profile\">");
+        foreach (var name in folder.Names().Union([services.Settings.Profiles.Default]).Order(StringComparer.Ordinal))
+        {
+            var champion = folder.Exists(name) ? folder.GetOrNew(name).Registry.ChampionVersion : null;
+            sb.Append("<option value=\"").Append(HtmlText.Encode(name)).Append('"').Append(name == services.Settings.Profiles.Default ? " selected" : "").Append('>')
+                .Append(HtmlText.Encode(champion is null ? $"{name} (no champion yet)" : $"{name} (champion {champion})")).Append("</option>");
+        }
+
+        sb.Append("</select></dd>\n")
+            .Append("<dt><label for=\"file\">Labeled prospects</label></dt><dd><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv\"></dd></dl>\n")
             .Append("<p><button id=\"submit\" type=\"submit\">Train a challenger</button></p></form></section>\n");
         return WebPage.End(sb);
     }
@@ -177,10 +246,16 @@ internal static class WebEndpoints
             return WebPage.Problem("Retraining refused", "Choose a labeled prospects .csv file.", StatusCodes.Status400BadRequest, "/retrain");
         }
 
+        var profile = form["profile"].ToString().Trim() is { Length: > 0 } chosen ? chosen : services.Settings.Profiles.Default;
+        if (ModelsFolder.NameProblem(profile) is not null || (!services.ModelsFolder.Exists(profile) && profile != services.Settings.Profiles.Default))
+        {
+            return WebPage.Problem("Retraining refused", $"There is no ICP profile \"{profile}\".", StatusCodes.Status400BadRequest, "/retrain");
+        }
+
         var staged = await Uploads.Stage(services.Paths, file, ".csv", http.RequestAborted);
         try
         {
-            if (IcpTrainer.TooFewRows(LabeledSet.Read(staged, services.Settings.Ingestion, services.Directory), services.Settings.Model) is { } tooFew)
+            if (IcpTrainer.TooFewRows(LabeledSet.Read(staged, services.Settings.Ingestion, services.Directory).ToTrainingSet(), services.Settings.Model) is { } tooFew)
             {
                 File.Delete(staged);
                 return NotTrainable(file.FileName, tooFew);
@@ -193,7 +268,9 @@ internal static class WebEndpoints
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.csv");
-        var relative = Uploads.Accept(services.Paths, staged, InboxScanner.LabelsFolder, name);
+        // labels/<profile>/ for any profile but the default, whose labels stay where they always went.
+        var labels = profile == services.Settings.Profiles.Default ? InboxScanner.LabelsFolder : $"{InboxScanner.LabelsFolder}/{profile}";
+        var relative = Uploads.Accept(services.Paths, staged, labels, name);
         var id = jobs.Enqueue<RetrainJob>(j => j.Train(relative, CancellationToken.None));
         return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}");
     }
@@ -286,6 +363,7 @@ internal static class WebEndpoints
         sb.Append("<section id=\"check\"><h2>Checked on upload</h2><dl>")
             .Append("<dt>File</dt><dd>").Append(HtmlText.Encode(c.FileName)).Append("</dd>")
             .Append("<dt>Format</dt><dd id=\"format\">").Append(HtmlText.Encode(c.Format)).Append("</dd>")
+            .Append("<dt>ICP profile</dt><dd id=\"profile\">").Append(HtmlText.Encode(c.Profile.Length == 0 ? "" : $"{c.Profile} ({c.ProfileSource})")).Append("</dd>")
             .Append("<dt>Rows</dt><dd id=\"rows\">").Append(ReportFormat.Count(c.DataRows)).Append("</dd>")
             .Append("<dt>Connections</dt><dd id=\"connections\">").Append(ReportFormat.Count(c.Connections)).Append("</dd>")
             .Append("<dt>Hidden profiles</dt><dd>").Append(ReportFormat.Count(c.Hidden)).Append("</dd>")
@@ -346,6 +424,11 @@ internal static class WebEndpoints
     private static void RetrainOutcome(StringBuilder sb, RetrainResult? r)
     {
         sb.Append("<section id=\"outcome\"><h2>Outcome</h2><p id=\"result\">").Append(HtmlText.Encode(r?.Summary ?? "done")).Append("</p>");
+        if (r is { Profile.Length: > 0 })
+        {
+            sb.Append("<p>ICP profile: <a id=\"retrained-profile\" href=\"/profiles#profile-").Append(HtmlText.Encode(r.Profile)).Append("\">").Append(HtmlText.Encode(r.Profile)).Append("</a></p>");
+        }
+
         if (r?.Challenger is { } challenger)
         {
             sb.Append("<p id=\"promoted\" class=\"").Append(r.Promoted ? "up" : "down").Append("\">")

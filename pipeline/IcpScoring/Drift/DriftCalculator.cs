@@ -1,5 +1,6 @@
 using System.Globalization;
 using IcpScoring.Normalization;
+using IcpScoring.Profiles;
 using IcpScoring.Storage;
 
 namespace IcpScoring.Drift;
@@ -37,7 +38,8 @@ internal static class DriftCalculator
                 Network = null,
                 DataQuality = null,
                 ModelChanged = false,
-                ModelVersion = info.ModelVersion,
+                ModelVersion = Ref(info).Version,
+                Profile = Ref(info).Profile,
                 PreviousModelVersion = null,
                 Attribution = null,
                 Alerts = [],
@@ -63,7 +65,8 @@ internal static class DriftCalculator
                 ? new Attribution((current.MatchRate - rescored) * 100, (rescored - previous.MatchRate) * 100, total, rescored)
                 : null;
         var identical = Identical(previous.Rows, current.Rows);
-        var alerts = identical ? [] : Alerts(rate, pool, scorePsi, features, quality, current, attribution, prev.ModelVersion, info.ModelVersion, options);
+        var (previousModel, currentModel) = ModelNames(Ref(prev), Ref(info));
+        var alerts = identical ? [] : Alerts(rate, pool, scorePsi, features, quality, current, attribution, previousModel, currentModel, options);
 
         return new DriftReport
         {
@@ -71,7 +74,7 @@ internal static class DriftCalculator
             Month = info.Month,
             PreviousMonth = prev.Month,
             Identical = identical,
-            Summary = identical ? $"Identical to {prev.Month}: same connections, same scores." : Summary(rate, network, attribution, modelChanged, prev.ModelVersion, info.ModelVersion, options),
+            Summary = identical ? $"Identical to {prev.Month}: same connections, same scores." : Summary(rate, network, attribution, modelChanged, previousModel, currentModel, options),
             IcpMatchRate = rate,
             Pool = pool,
             ScorePsi = scorePsi,
@@ -80,14 +83,29 @@ internal static class DriftCalculator
             Network = network,
             DataQuality = quality,
             ModelChanged = modelChanged,
-            ModelVersion = info.ModelVersion,
-            PreviousModelVersion = prev.ModelVersion,
+            ModelVersion = Ref(info).Version,
+            PreviousModelVersion = Ref(prev).Version,
+            Profile = Ref(info).Profile,
+            PreviousProfile = Ref(prev).Profile,
+            ProfileChanged = Ref(info).Profile != Ref(prev).Profile,
             Attribution = attribution,
             Alerts = alerts,
             Trend = trend,
             Histograms = new ScoreHistograms(histPrev, histCur),
         };
     }
+
+    // Snapshots name their model as profile/vN (DriftJob gives every one its profile).
+    private static ModelRef Ref(SnapshotInfo info) => ModelRef.Parse(info.ModelVersion, "");
+
+    // How the summary and alerts name the two models: by version within one profile, with the
+    // profile when it changed (a new ICP is a new model, whatever the version numbers say).
+    private static (string Previous, string Current) ModelNames(ModelRef previous, ModelRef current) =>
+        previous.Profile == current.Profile
+            ? (previous.Version, current.Version)
+            : ($"profile {Named(previous.Profile)} {previous.Version}", $"profile {Named(current.Profile)} {current.Version}");
+
+    private static string Named(string profile) => profile.Length == 0 ? "(none)" : profile;
 
     private static long[] Histogram(IReadOnlyList<SnapshotRow> rows, int bins)
     {
@@ -262,7 +280,7 @@ internal static class DriftCalculator
         {
             alerts.Add(attribution is { } a
                 ? string.Create(c, $"Model changed ({previousModel} → {currentModel}): {a.Model:+0.0;-0.0;0.0} of the {a.Total:+0.0;-0.0;0.0} points come from the model")
-                : $"Model changed ({previousModel} → {currentModel}); model {currentModel} could not be loaded to split the change");
+                : $"Model changed ({previousModel} → {currentModel}); {currentModel} could not be loaded to split the change");
         }
 
         return alerts;

@@ -41,6 +41,15 @@ internal sealed record DriftReport
 
     public required string? PreviousModelVersion { get; init; }
 
+    /// <summary>The ICP profile whose model scored this month.</summary>
+    public string Profile { get; init; } = "";
+
+    /// <summary>The profile of the previous month's model; null for a first month.</summary>
+    public string? PreviousProfile { get; init; }
+
+    /// <summary>The account is scored against another ICP than last month: the change is the model's, not the network's.</summary>
+    public bool ProfileChanged { get; init; }
+
     /// <summary>How the change in match rate splits into the network and the model; they add up to the total.</summary>
     public required Attribution? Attribution { get; init; }
 
@@ -89,6 +98,6 @@ internal sealed record DataQuality(
 /// <summary>The change in match rate (points) split into "network changed" and "model changed".</summary>
 internal sealed record Attribution(double Network, double Model, double Total, double? PreviousRescoredRate);
 
-internal sealed record TrendPoint(string Month, double IcpMatchRate, long AddressablePool, long Connections, string ModelVersion);
+internal sealed record TrendPoint(string Month, double IcpMatchRate, long AddressablePool, long Connections, string ModelVersion, string Profile = "");
 
 internal sealed record ScoreHistograms(long[] Previous, long[] Current);

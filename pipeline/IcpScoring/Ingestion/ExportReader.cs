@@ -164,6 +164,21 @@ internal sealed class ExportReader : IDisposable
         Report.Format = FormatName();
     }
 
+    /// <summary>
+    /// The fields of the row <see cref="Rows"/> has just handed out, as the file wrote them (for tools
+    /// that copy every input column, such as <c>icp score</c>); read it before moving on.
+    /// </summary>
+    public string[] CurrentFields()
+    {
+        var fields = new string[_csv.FieldCount];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = _csv.GetString(i);
+        }
+
+        return fields;
+    }
+
     public void Dispose()
     {
         _csv.Dispose();

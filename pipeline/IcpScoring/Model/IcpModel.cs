@@ -21,30 +21,37 @@ internal sealed class IcpModel
     // MLContext makes no promise to several threads; scheduled jobs share a model, so scoring takes turns.
     private readonly Lock _scoring = new();
 
-    private IcpModel(MLContext ml, ITransformer transformer, ModelMetadata metadata)
+    private IcpModel(MLContext ml, ITransformer transformer, ModelMetadata metadata, string profile)
     {
         _ml = ml;
         _transformer = transformer;
         Metadata = metadata;
+        Profile = profile;
     }
 
     public ModelMetadata Metadata { get; }
 
     public string Version => Metadata.Version;
 
+    /// <summary>The ICP profile whose registry holds the model ("" when loaded from a bare path).</summary>
+    public string Profile { get; }
+
+    /// <summary>The model as snapshots record it: <c>profile/vN</c>, or the bare version without a profile.</summary>
+    public string Reference => Profile.Length == 0 ? Version : $"{Profile}/{Version}";
+
     public double Threshold => Metadata.Threshold;
 
-    public static IcpModel Load(RegistryEntry entry)
+    public static IcpModel Load(RegistryEntry entry, string profile = "")
     {
         if (entry.Metadata.SchemaVersion != ModelInput.SchemaVersion)
         {
             throw new ModelLoadException($"{entry.ModelPath}: model {entry.Version} was trained on feature schema {entry.Metadata.SchemaVersion}, this icp uses schema {ModelInput.SchemaVersion}; train a new model with icp train");
         }
 
-        return Load(entry.ModelPath, entry.Metadata);
+        return Load(entry.ModelPath, entry.Metadata, profile);
     }
 
-    public static IcpModel Load(string modelPath, ModelMetadata metadata)
+    public static IcpModel Load(string modelPath, ModelMetadata metadata, string profile = "")
     {
         if (!File.Exists(modelPath))
         {
@@ -70,7 +77,7 @@ internal sealed class IcpModel
             throw new ModelLoadException($"{modelPath}: the model expects other input columns (missing: {string.Join(", ", missing)}); train a new model with icp train");
         }
 
-        return new IcpModel(ml, transformer, metadata);
+        return new IcpModel(ml, transformer, metadata, profile);
     }
 
     /// <summary>Calibrated probabilities, in input order, through one batch transform.</summary>
@@ -88,6 +95,26 @@ internal sealed class IcpModel
     }
 
     public bool IsMatch(float probability) => probability >= Metadata.Threshold;
+
+    /// <summary>
+    /// The title words and word pairs the model has weights for (its vocabulary), as the featurizer
+    /// names its slots ("head|of" for a pair); empty when the model does not name them.
+    /// </summary>
+    public IReadOnlyList<string> TitleVocabulary()
+    {
+        lock (_scoring)
+        {
+            var schema = _transformer.GetOutputSchema(_ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema);
+            if (schema.GetColumnOrNull(Featurizer.TitleWords) is not { } column || !column.HasSlotNames())
+            {
+                return [];
+            }
+
+            VBuffer<ReadOnlyMemory<char>> names = default;
+            column.GetSlotNames(ref names);
+            return [.. names.DenseValues().Select(n => n.ToString()).Where(n => n.Length > 0)];
+        }
+    }
 
     /// <summary>Scores with reasons: what raised each score, in words a marketer reads.</summary>
     public IReadOnlyList<ScoredInput> Score(IReadOnlyList<ModelInput> inputs, ModelOptions options)

@@ -13,11 +13,16 @@ namespace IcpScoring.Model;
 /// </summary>
 internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTrainer> logger)
 {
-    public TrainedModel Train(LabeledSet set, CancellationToken cancellationToken = default)
+    public TrainedModel Train(LabeledSet set, CancellationToken cancellationToken = default) =>
+        Train(set.ToTrainingSet(), cancellationToken);
+
+    public TrainedModel Train(TrainingSet set, CancellationToken cancellationToken = default)
     {
         var rows = set.Rows;
         CheckEnoughRows(set);
-        var (train, holdout) = SplitHoldout(rows);
+        // People's labels judge the model when there are enough of them; the criteria's only teach it.
+        var judgedByPeople = set.CriteriaRows > 0 && EnoughToJudge(set);
+        var (train, holdout, trainFromCriteria) = SplitHoldout(set, judgedByPeople);
         var folds = AssignFolds(train);
 
         // The training part's titles become features once: the folds share its vocabulary (which
@@ -57,7 +62,9 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             .OrderByDescending(t => candidates[t].Auprc)
             .ThenByDescending(t => candidates[t].Auc)
             .First();
-        var threshold = ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
+        var threshold = judgedByPeople
+            ? ThresholdChoice.MaximiseF1([.. labels.Where((_, i) => !trainFromCriteria[i])], [.. outOfFold[best].Where((_, i) => !trainFromCriteria[i])])
+            : set.LabeledRows == 0 ? ThresholdChoice.MatchExpected(outOfFold[best]) : ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
 
         // The holdout measures the procedure on rows it never saw; the model kept is then fitted on every row.
         var candidate = featurizer.Append(TrainerCatalog.Create(context, best).Fit(featured.View(context, _ => true)));
@@ -75,11 +82,15 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             SchemaVersion = ModelInput.SchemaVersion,
             TrainedAt = DateTimeOffset.UtcNow,
             TrainingDataSha256 = set.Sha256,
-            TrainingFile = Path.GetFileName(set.File),
+            TrainingFile = Path.GetFileName(set.Source),
             Rows = rows.Count,
             Positives = set.Positives,
             Negatives = set.Negatives,
-            RejectedRows = (int)set.Report.Rejected,
+            RejectedRows = (int)set.RejectedRows,
+            LabeledRows = set.LabeledRows,
+            CriteriaRows = set.CriteriaRows,
+            CriteriaPositives = Enumerable.Range(0, rows.Count).Count(i => set.IsFromCriteria(i) && rows[i].Label),
+            TrainedFrom = set.CriteriaRows == 0 ? TrainingOrigin.Labels : set.LabeledRows == 0 ? TrainingOrigin.Criteria : TrainingOrigin.LabelsAndCriteria,
             Trainer = best,
             TrainerOptions = TrainerCatalog.Options(best),
             CandidateCv = candidates,
@@ -102,16 +113,27 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         return new ModelMetrics(m.Auc, m.Auprc, m.F1, m.LogLoss, m.Ece, m.Rows, m.Positives);
     }
 
-    private void CheckEnoughRows(LabeledSet set)
+    private void CheckEnoughRows(TrainingSet set)
     {
         if (TooFewRows(set, options) is { } problem)
         {
-            throw new ModelTrainingException($"{set.File}: {problem}");
+            throw new ModelTrainingException($"{set.Source}: {problem}");
         }
     }
 
-    /// <summary>Why a labeled set cannot train a model with these options, or null when it can.</summary>
-    public static string? TooFewRows(LabeledSet set, ModelOptions options)
+    /// <summary>Each class needs a row in the holdout and in every fold's training part.</summary>
+    private int RowsNeededPerClass => (int)Math.Ceiling((options.Folds + 1) / (1 - options.HoldoutFraction)) + 1;
+
+    // Enough people's labels of each class for a holdout of their own.
+    private bool EnoughToJudge(TrainingSet set)
+    {
+        var positives = Enumerable.Range(0, set.Rows.Count).Count(i => !set.IsFromCriteria(i) && set.Rows[i].Label);
+        var negatives = set.LabeledRows - positives;
+        return positives >= RowsNeededPerClass && negatives >= RowsNeededPerClass;
+    }
+
+    /// <summary>Why a set cannot train a model with these options, or null when it can.</summary>
+    public static string? TooFewRows(TrainingSet set, ModelOptions options)
     {
         if (set.Positives == 0 || set.Negatives == 0)
         {
@@ -119,28 +141,39 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             return $"every one of the {set.Rows.Count:N0} labeled rows is one class ({only} only); label both ICP (true) and non-ICP (false) prospects";
         }
 
-        // Each class needs a row in the holdout and in every fold's training part.
         var needed = (int)Math.Ceiling((options.Folds + 1) / (1 - options.HoldoutFraction)) + 1;
         return set.Positives < needed || set.Negatives < needed
             ? $"too few rows for {options.Folds}-fold cross-validation and a holdout: {set.Positives} ICP and {set.Negatives} non-ICP rows, at least {needed} of each needed; label more prospects or lower Model:Folds"
             : null;
     }
 
-    private (List<ModelInput> Train, List<ModelInput> Holdout) SplitHoldout(IReadOnlyList<ModelInput> rows)
+    // Stratified and seeded. When people's labels judge the model, only their rows are held out; the
+    // criteria's rows all train it (and are marked so, for the threshold).
+    private (List<ModelInput> Train, List<ModelInput> Holdout, List<bool> TrainFromCriteria) SplitHoldout(TrainingSet set, bool judgedByPeople)
     {
+        var rows = set.Rows;
         var rng = new Random(options.Seed);
         var train = new List<ModelInput>();
+        var fromCriteria = new List<bool>();
         var holdout = new List<ModelInput>();
         foreach (var cls in new[] { true, false })
         {
-            var members = rows.Where(r => r.Label == cls).ToArray();
+            var members = Enumerable.Range(0, rows.Count).Where(i => rows[i].Label == cls && (!judgedByPeople || !set.IsFromCriteria(i))).ToArray();
             rng.Shuffle(members);
             var cut = Math.Max(1, (int)Math.Round(members.Length * options.HoldoutFraction));
-            holdout.AddRange(members[..cut]);
-            train.AddRange(members[cut..]);
+            holdout.AddRange(members[..cut].Select(i => rows[i]));
+            train.AddRange(members[cut..].Select(i => rows[i]));
+            fromCriteria.AddRange(members[cut..].Select(set.IsFromCriteria));
         }
 
-        return (train, holdout);
+        if (judgedByPeople)
+        {
+            var criteria = Enumerable.Range(0, rows.Count).Where(set.IsFromCriteria).ToList();
+            train.AddRange(criteria.Select(i => rows[i]));
+            fromCriteria.AddRange(criteria.Select(_ => true));
+        }
+
+        return (train, holdout, fromCriteria);
     }
 
     // Stratified: each class is dealt round-robin over the folds after a seeded shuffle.

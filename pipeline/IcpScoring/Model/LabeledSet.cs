@@ -33,6 +33,9 @@ internal sealed class LabeledSet
 
     public int Negatives => Rows.Count - Positives;
 
+    /// <summary>The rows as a trainer takes them.</summary>
+    public TrainingSet ToTrainingSet() => new(Rows, File, Sha256, Report.Rejected);
+
     public static LabeledSet Read(string path, IngestionOptions options, CompanyDirectory directory)
     {
         using var reader = ExportReader.Open(path, options, ColumnAliases.Create(options.Columns), ExportKind.LabeledProspects);

@@ -47,6 +47,29 @@ internal sealed record ModelMetadata
     public int Folds { get; init; }
 
     public double HoldoutFraction { get; init; }
+
+    /// <summary>The ICP profile the model was trained for; empty for models trained before profiles.</summary>
+    public string Profile { get; init; } = "";
+
+    /// <summary>What the labels came from: <see cref="TrainingOrigin"/>; empty (labels) for models trained before profiles.</summary>
+    public string TrainedFrom { get; init; } = "";
+
+    /// <summary>Rows labeled by people (a labeled-prospects file).</summary>
+    public int LabeledRows { get; init; }
+
+    /// <summary>Connections labeled by the profile's criteria, and how many of them met them.</summary>
+    public int CriteriaRows { get; init; }
+
+    public int CriteriaPositives { get; init; }
+
+    /// <summary>Criteria rows whose industry or size was unknown: labeled ICP with the probability the population gives.</summary>
+    public int CriteriaUndecided { get; init; }
+
+    /// <summary>SHA-256 of the profile.json the criteria were read from; empty when none were used.</summary>
+    public string CriteriaSha256 { get; init; } = "";
+
+    /// <summary>How the model's labels came about, in words for reports: "from criteria, no labeled prospects yet".</summary>
+    public string Origin => TrainingOrigin.Describe(this);
 }
 
 /// <summary>Quality of a model on one set of labeled rows.</summary>

@@ -14,11 +14,14 @@ internal sealed class RegistryLock : IDisposable
 
     private RegistryLock(FileStream file) => _file = file;
 
-    public static RegistryLock Take(string folder)
+    public static RegistryLock Take(string folder) => Take(folder, TimeSpan.FromSeconds(PatienceSeconds));
+
+    /// <summary>A lock of its own name in the folder (<c>.NAME.lock</c>), held for as long as <paramref name="patience"/> allows waiting.</summary>
+    public static RegistryLock Take(string folder, TimeSpan patience, string name = "registry")
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, ".registry.lock");
-        var deadline = DateTime.UtcNow.AddSeconds(PatienceSeconds);
+        var path = Path.Combine(folder, $".{name}.lock");
+        var deadline = DateTime.UtcNow + patience;
         while (true)
         {
             try
@@ -32,7 +35,7 @@ internal sealed class RegistryLock : IDisposable
             catch (IOException e)
             {
                 throw new ModelRegistryException(
-                    string.Create(CultureInfo.InvariantCulture, $"{path} is held by another process for more than {PatienceSeconds} s; wait for it to finish and try again"),
+                    string.Create(CultureInfo.InvariantCulture, $"{path} is held by another process for more than {patience.TotalSeconds:N0} s; wait for it to finish and try again"),
                     e);
             }
         }

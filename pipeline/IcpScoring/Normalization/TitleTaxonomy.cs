@@ -371,7 +371,8 @@ internal static class TitleTaxonomy
             function: JobFunction.Operations, domain: true);
         Add("finance, financial, finances, fp&a, accounting, accountant, controller, controlling, treasury, treasurer, "
             + "tax, audit, auditor, comptable, comptabilité, finanzas, finanza, finanças, financeiro, financiero, "
-            + "financier, contabilidad, contador, contadora, contabile, contabilità, contabilidade, buchhaltung, "
+            + "financier, financière, financiera, finanziario, finanziaria, financeira, rechnungswesen, trésorerie, "
+            + "tesorería, tesoreria, tesouraria, contabilidad, contador, contadora, contabile, contabilità, contabilidade, buchhaltung, "
             + "buchhalter, buchhalterin, finanzen, finanz, steuer, bookkeeper, bookkeeping, payroll, investment, "
             + "investments, personal banker", function: JobFunction.Finance, domain: true);
         Add("human resources, hr, rh, drh, people, people operations, talent, talent acquisition, talent management, "

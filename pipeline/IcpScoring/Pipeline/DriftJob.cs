@@ -1,6 +1,7 @@
 using IcpScoring.Drift;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace IcpScoring.Pipeline;
 /// arrives out of order slots into the history and the reports around it are made again. When the
 /// model changed between two months, the earlier month is re-scored with the later month's model.
 /// </summary>
-internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, DriftOptions options, ILogger<DriftJob> logger)
+internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, string defaultProfile, DriftOptions options, ILogger<DriftJob> logger)
 {
     private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
 
@@ -34,8 +35,11 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
         var names = (accounts ?? store.Snapshots().Select(s => s.Account)).Concat(pending.Keys).Distinct(StringComparer.Ordinal);
         foreach (var account in names.Order(StringComparer.Ordinal))
         {
-            var months = store.Snapshots(account).OrderBy(s => s.Month, StringComparer.Ordinal).ToList();
-            var trend = months.Select(s => new TrendPoint(s.Month, s.Scored == 0 ? 0 : s.IcpMatched / (double)s.Scored, s.AddressablePool, s.Connections, s.ModelVersion)).ToList();
+            // A snapshot from before profiles names a bare version: the default profile's.
+            var months = store.Snapshots(account).OrderBy(s => s.Month, StringComparer.Ordinal)
+                .Select(s => s with { ModelVersion = ModelRef.Parse(s.ModelVersion, defaultProfile).ToString() }).ToList();
+            var trend = months.Select(s => (Info: s, Ref: ModelRef.Parse(s.ModelVersion, defaultProfile)))
+                .Select(s => new TrendPoint(s.Info.Month, s.Info.Scored == 0 ? 0 : s.Info.IcpMatched / (double)s.Info.Scored, s.Info.AddressablePool, s.Info.Connections, s.Ref.Version, s.Ref.Profile)).ToList();
             SnapshotData? previous = null;
             for (var i = 0; i < months.Count; i++)
             {

@@ -14,28 +14,45 @@ namespace IcpScoring.Pipeline;
 /// snapshot, then write the reports (atomically) and replace the snapshots. Memory holds the
 /// distinct inputs and each account's pool, not the rows: those wait in a spill file.
 /// </summary>
-internal sealed partial class ExportProcessor(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILogger<ExportProcessor> logger)
+internal sealed partial class ExportProcessor(PipelineSettings settings, CompanyDirectory directory, AccountModels models, PipelineStore store, ILogger<ExportProcessor> logger)
 {
     private const int ProgressEvery = 20_000;
 
     public (IngestReport Report, IReadOnlyList<AccountMonthResult> Results) Process(
-        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, IProgress<FileProgress>? progress, CancellationToken cancellationToken)
+        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, IProgress<FileProgress>? progress, CancellationToken cancellationToken,
+        Func<Profiles.IcpProfile, RegistryEntry>? coldStart = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        // Pass 1: the distinct inputs.
-        var index = new Dictionary<(string Title, int Industry, char Size), int>();
-        var inputs = new List<ModelInput>();
+        // Pass 1: the distinct inputs of each model (each account is scored by its profile's).
+        var byAccount = new Dictionary<string, ModelInputs>(StringComparer.Ordinal);
+        var byModel = new Dictionary<IcpModel, ModelInputs>(ReferenceEqualityComparer.Instance);
+        ModelInputs InputsOf(string account)
+        {
+            if (!byAccount.TryGetValue(account, out var m))
+            {
+                var model = models.For(account, coldStart);
+                if (!byModel.TryGetValue(model, out m))
+                {
+                    byModel[model] = m = new ModelInputs(model);
+                }
+
+                byAccount[account] = m;
+            }
+
+            return m;
+        }
+
         long rows = 0;
         IngestReport report;
         using (var ingestion = ExportIngestion.Open(file.Path, settings.Ingestion, directory))
         {
             foreach (var c in ingestion.Connections(cancellationToken))
             {
-                AccountOf(c, file, accountOverride, ingestion.Report.File);
+                var m = InputsOf(AccountOf(c, file, accountOverride, ingestion.Report.File));
                 if (!c.IsHidden)
                 {
-                    InputIndex(c, index, inputs);
+                    InputIndex(c, m.Index, m.Inputs);
                 }
 
                 if (++rows % ProgressEvery == 0)
@@ -48,24 +65,21 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             report = ingestion.Report;
         }
 
-        // Each distinct input scored once; only matches need their reasons.
+        // Each distinct input scored once by each model that needs it; only matches need their reasons.
         progress?.Report(new FileProgress(file.RelativePath, "scoring", 0, rows));
-        var probabilities = model.Probabilities(inputs);
-        var matches = Enumerable.Range(0, inputs.Count).Where(i => model.IsMatch(probabilities[i])).ToList();
-        var explained = model.Score([.. matches.Select(i => inputs[i])], settings.Model);
-        var reasons = new IReadOnlyList<string>?[inputs.Count];
-        for (var k = 0; k < matches.Count; k++)
+        foreach (var m in byModel.Values)
         {
-            reasons[matches[k]] = explained[k].Reasons;
+            m.Score(settings.Model);
+            LogScored(report.File, m.Model.Reference, report.Connections, m.Inputs.Count, m.Matches);
         }
 
-        LogScored(report.File, report.Connections, inputs.Count, matches.Count);
         var scoredAt = clock.Elapsed;
 
         // Pass 2: every account's numbers, pool and snapshot.
         var accounts = new Dictionary<string, AccountAccumulator>(StringComparer.Ordinal);
         long ordinal = 0;
-        using var snapshots = store.BeginSnapshots(ledgerId, model.Version, Claimant.Current);
+        var firstModel = byModel.Keys.FirstOrDefault() ?? models.For(accountOverride ?? file.Account ?? "", coldStart);
+        using var snapshots = store.BeginSnapshots(ledgerId, firstModel.Reference, Claimant.Current);
         using (var ingestion = ExportIngestion.Open(file.Path, settings.Ingestion, directory))
         {
             foreach (var c in ingestion.Connections(cancellationToken))
@@ -83,9 +97,10 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                 }
                 else
                 {
-                    var i = InputIndex(c, index, inputs);
-                    var p = probabilities[i];
-                    snapshots.Add(account, acc.Add(c, key, inputs[i], p, model.IsMatch(p), settings.Model.Tier(p), reasons[i] ?? []));
+                    var m = byAccount[account];
+                    var i = InputIndex(c, m.Index, m.Inputs);
+                    var p = m.Probabilities[i];
+                    snapshots.Add(account, acc.Add(c, key, m.Inputs[i], p, m.Model.IsMatch(p), settings.Model.Tier(p), m.Reasons[i] ?? []));
                 }
 
                 if (ordinal % ProgressEvery == 0)
@@ -104,10 +119,11 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         // reports are published (renamed into place) and the transaction commits. A failure on
         // either side before that leaves neither reports nor snapshots of this file.
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
-        var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report)).ToArray();
+        var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report, byAccount[o.Account.Account].Model)).ToArray();
         SnapshotHeader[] headers = [.. ordered.Select((o, i) => new SnapshotHeader(
             o.Account.Account, reports[i].Month, o.Account.Connections, o.Account.Hidden, o.Account.Scored, o.Account.Matched, o.Account.Matched,
-            new SnapshotSummary(o.Month.Folder, reports[i].IcpMatchRate, reports[i].PoolDepth, model.Version).ToJson()))];
+            new SnapshotSummary(o.Month.Folder, reports[i].IcpMatchRate, reports[i].PoolDepth, reports[i].ModelVersion, reports[i].Profile).ToJson(),
+            byAccount[o.Account.Account].Model.Reference))];
         var folders = ordered.Select((o, i) => Path.Combine(outRoot, o.Month.Folder, reports[i].Month)).ToArray();
         var staged = new string?[ordered.Count];
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,7 +179,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             var (acc, month) = ordered[i];
             var r = reports[i];
             LogWritten(acc.Account, r.Month, acc.Connections, acc.Matched, replaced[acc.Account]);
-            results.Add(new AccountMonthResult(acc.Account, r.Month, r.MonthSource, Path.Combine(outRoot, month.Folder, r.Month), acc.Connections, acc.Matched, acc.Matched, r.IcpMatchRate, replaced[acc.Account]));
+            results.Add(new AccountMonthResult(acc.Account, r.Month, r.MonthSource, Path.Combine(outRoot, month.Folder, r.Month), acc.Connections, acc.Matched, acc.Matched, r.IcpMatchRate, replaced[acc.Account], byAccount[acc.Account].Model.Reference));
         }
 
         return (report, results);
@@ -195,8 +211,16 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return (month, source, AccountNames.Slug(acc.Account));
     }
 
-    private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest) =>
-        acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0));
+    private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
+    {
+        var (profile, description) = models.Describe(model);
+        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0)) with
+        {
+            Profile = profile,
+            ProfileDescription = description,
+            ModelOrigin = model.Metadata.Origin,
+        };
+    }
 
     private void WriteFiles(AccountAccumulator acc, PoolReport report, string folder, InboxFile file, IngestReport ingest)
     {
@@ -227,8 +251,38 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return i;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Export}: {Connections} connections, {Distinct} distinct inputs, {Matching} of them ICP matches")]
-    private partial void LogScored(string export, long connections, int distinct, int matching);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Export} with {Model}: {Connections} connections, {Distinct} distinct inputs, {Matching} of them ICP matches")]
+    private partial void LogScored(string export, string model, long connections, int distinct, int matching);
+
+    // One model's distinct inputs in a file, their probabilities and the reasons of the matches.
+    private sealed class ModelInputs(IcpModel model)
+    {
+        public IcpModel Model { get; } = model;
+
+        public Dictionary<(string Title, int Industry, char Size), int> Index { get; } = [];
+
+        public List<ModelInput> Inputs { get; } = [];
+
+        public float[] Probabilities { get; private set; } = [];
+
+        public IReadOnlyList<string>?[] Reasons { get; private set; } = [];
+
+        public int Matches { get; private set; }
+
+        public void Score(ModelOptions options)
+        {
+            Probabilities = Model.Probabilities(Inputs);
+            var matches = Enumerable.Range(0, Inputs.Count).Where(i => Model.IsMatch(Probabilities[i])).ToList();
+            var explained = Model.Score([.. matches.Select(i => Inputs[i])], options);
+            Reasons = new IReadOnlyList<string>?[Inputs.Count];
+            for (var k = 0; k < matches.Count; k++)
+            {
+                Reasons[matches[k]] = explained[k].Reasons;
+            }
+
+            Matches = matches.Count;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stages of {Export}: read and scored in {Scoring:F2} s, accounts gathered in {Gathering:F2} s, reports written in {Reporting:F2} s, reports and snapshots done in {Committing:F2} s")]
     private partial void LogStages(string export, double scoring, double gathering, double reporting, double committing);

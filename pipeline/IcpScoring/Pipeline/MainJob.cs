@@ -1,6 +1,7 @@
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,15 @@ namespace IcpScoring.Pipeline;
 /// set aside with its reason and the others go on; the portfolio is rebuilt. Safe to run twice:
 /// the ledger, keyed by each file's SHA-256, decides what is new.
 /// </summary>
-internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers, Func<string, IcpModel?>? models = null)
+internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, AccountModels models, PipelineStore store, ILoggerFactory loggers)
 {
     private readonly ILogger _log = loggers.CreateLogger<MainJob>();
+
+    /// <summary>Every account scored by one model (tests, and tools that bring their own model).</summary>
+    public MainJob(PipelineSettings settings, CompanyDirectory directory, IcpModel model, PipelineStore store, ILoggerFactory loggers)
+        : this(settings, directory, AccountModels.Single(model), store, loggers)
+    {
+    }
 
     public RunSummary Run(RunRequest request, IProgress<FileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -27,7 +34,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         LogFound(files.Count, request.Inbox ?? "(files)");
         OutputFolderException.ThrowIfUnusable(request.Out);
 
-        var processor = new ExportProcessor(settings, directory, model, store, loggers.CreateLogger<ExportProcessor>());
+        var processor = new ExportProcessor(settings, directory, models, store, loggers.CreateLogger<ExportProcessor>());
         var results = new List<FileRunResult>();
         foreach (var file in files)
         {
@@ -98,10 +105,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     {
         try
         {
-            var drift = new DriftJob(store, models ?? (v => v == model.Version ? model : null), settings.Drift, loggers.CreateLogger<DriftJob>());
+            var drift = new DriftJob(store, models.Get, models.Routing.Default, settings.Drift, loggers.CreateLogger<DriftJob>());
             var refreshed = drift.Refresh(outRoot, accounts, cancellationToken);
             var alerts = drift.LatestAlerts(outRoot, refreshed, cancellationToken);
-            var portfolio = PortfolioBuilder.Build(store, model.Version, thisRun, alerts);
+            var portfolio = PortfolioBuilder.Build(store, models.Routing.Default, thisRun, alerts);
             Directory.CreateDirectory(outRoot);
             AtomicFiles.RemoveLeftovers(outRoot);
             PortfolioJson.Write(Path.Combine(outRoot, "portfolio.json"), portfolio);
@@ -153,12 +160,22 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         try
         {
-            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken);
-            store.Complete(entry.Id, model.Version, new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
             var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
             return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
+        }
+        catch (Exception e) when (e is ProfileException or ModelTrainingException or ModelLoadException or ModelRegistryException)
+        {
+            // Not the file's fault: its account's profile cannot score yet. The file stays in the inbox,
+            // failed in the ledger with the reason (the portfolio lists it), and is processed again on
+            // the next run, once the profile is fixed; the other files go on.
+            var reason = $"not scored: {ErrorText.FirstLine(e.Message)}";
+            GiveBack(entry.Id, reason);
+            LogFailed(file.RelativePath, reason);
+            return new FileRunResult(file.RelativePath, FileRunResult.Failed, reason + "; it stays in the inbox and is processed on the next run", []);
         }
         catch (UnreadableExportException e)
         {
@@ -178,6 +195,27 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             throw;
         }
     }
+
+    // A profile's first model, from its criteria over the connections it is about to score: the file
+    // in hand, the other exports of its accounts waiting in the inbox, and its accounts' latest months.
+    private RegistryEntry ColdStart(Profiles.IcpProfile profile, InboxFile file, RunRequest request, CancellationToken cancellationToken) =>
+        new ColdStart(settings.Model, loggers).Train(profile, () =>
+        {
+            bool Scored(string account) => models.Routing.ProfileOf(account) == profile.Name;
+            var population = new CriteriaPopulation();
+            population.AddExport(file.Path, settings.Ingestion, directory, c => request.Account ?? (c.Account.Length > 0 ? c.Account : null) ?? file.Account, Scored, cancellationToken);
+            if (request.Inbox is { } inbox && Directory.Exists(inbox))
+            {
+                foreach (var other in InboxScanner.Scan(inbox).Where(f => f.Path != file.Path && f.Account is { } a && Scored(a)))
+                {
+                    population.AddExport(other.Path, settings.Ingestion, directory, c => c.Account.Length > 0 ? c.Account : other.Account, Scored, cancellationToken);
+                }
+            }
+
+            population.AddSnapshots(store, Scored);
+            LogColdStart(profile.Name, population.Count, string.Join(", ", population.Accounts));
+            return population;
+        }, cancellationToken);
 
     private void GiveBack(long ledgerId, string why)
     {
@@ -202,6 +240,9 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         return Path.GetRelativePath(inbox, target).Replace('\\', '/');
     }
 
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile} has no model yet: training one from its criteria over {Connections} connections of {Accounts}")]
+    private partial void LogColdStart(string profile, int connections, string accounts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} exports in {Inbox}")]
     private partial void LogFound(int count, string inbox);

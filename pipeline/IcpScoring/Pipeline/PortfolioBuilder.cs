@@ -1,3 +1,4 @@
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 
@@ -6,23 +7,26 @@ namespace IcpScoring.Pipeline;
 /// <summary>The portfolio across accounts, from the snapshots in the database (so it covers every run, not only this one).</summary>
 internal static class PortfolioBuilder
 {
-    public static PortfolioReport Build(PipelineStore store, string modelVersion, IReadOnlyList<FileRunResult> thisRun, IReadOnlyDictionary<string, IReadOnlyList<string>> alerts)
+    public static PortfolioReport Build(PipelineStore store, string defaultProfile, IReadOnlyList<FileRunResult> thisRun, IReadOnlyDictionary<string, IReadOnlyList<string>> alerts)
     {
         var accounts = store.Snapshots()
             .GroupBy(s => s.Account, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)], alerts.GetValueOrDefault(g.Key) ?? []))
+            .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)], alerts.GetValueOrDefault(g.Key) ?? [], defaultProfile))
             .ToList();
         var failed = store.Ledger()
             .Where(e => e.Status == FileStatus.Failed)
             .Select(e => new FailedFile(e.Path, e.Error ?? "", thisRun.FirstOrDefault(r => r.File == e.Path && r.Status == FileRunResult.Failed)?.Detail ?? ""))
             .ToList();
-        return new PortfolioReport(accounts, failed, modelVersion);
+        // The models the latest months were scored with, by profile: "sample v1", or several.
+        var models = accounts.Select(a => $"{a.Profile} {a.ModelVersion}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new PortfolioReport(accounts, failed, models.Count == 0 ? "none yet" : string.Join(", ", models));
     }
 
-    private static PortfolioAccount Account(IReadOnlyList<SnapshotInfo> months, IReadOnlyList<string> alerts)
+    private static PortfolioAccount Account(IReadOnlyList<SnapshotInfo> months, IReadOnlyList<string> alerts, string defaultProfile)
     {
         var latest = months[^1];
+        var model = ModelRef.Parse(latest.ModelVersion, defaultProfile);
         var previous = months.Count > 1 ? months[^2] : null;
         var summary = SnapshotSummary.FromJson(latest.SummaryJson);
         var folder = summary?.AccountFolder ?? AccountNames.Slug(latest.Account);
@@ -46,7 +50,11 @@ internal static class PortfolioBuilder
                 ["rejects"] = $"{folder}/{latest.Month}/rejects.csv",
                 ["drift"] = $"{folder}/{latest.Month}/drift.html",
                 ["driftJson"] = $"{folder}/{latest.Month}/drift.json",
-            });
+            })
+        {
+            Profile = model.Profile,
+            ModelVersion = model.Version,
+        };
     }
 
     private static double Rate(SnapshotInfo s) => s.Scored == 0 ? 0 : s.IcpMatched / (double)s.Scored;

@@ -2,6 +2,7 @@ using System.Globalization;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
+using IcpScoring.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace IcpScoring.Pipeline;
@@ -14,12 +15,31 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
 {
     private readonly ILogger _log = loggers.CreateLogger<Retraining>();
 
-    public RetrainOutcome Train(string labeledFile, ModelRegistry registry, PromotionPolicy policy, CancellationToken cancellationToken = default)
+    public RetrainOutcome Train(string labeledFile, ModelRegistry registry, PromotionPolicy policy, CancellationToken cancellationToken = default) =>
+        Train(labeledFile, registry, null, null, policy, cancellationToken);
+
+    /// <summary>
+    /// Trains a challenger for a profile on labeled prospects. When the profile states criteria and
+    /// <paramref name="population"/> gives connections of its accounts, those connections, labeled by
+    /// the criteria, train it too; where a labeled prospect and the criteria disagree on the same
+    /// input (title, industry and size), the label wins. People's labels alone judge it.
+    /// </summary>
+    public RetrainOutcome Train(string labeledFile, IcpProfile profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken = default) =>
+        Train(labeledFile, profile.Registry, profile, population, policy, cancellationToken);
+
+    private RetrainOutcome Train(string labeledFile, ModelRegistry registry, IcpProfile? profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken)
     {
         var set = LabeledSet.Read(labeledFile, ingestion, directory);
         LogRead(set.Report.File, set.Rows.Count, set.Positives, set.Report.Rejected);
-        var trained = new IcpTrainer(model, loggers.CreateLogger<IcpTrainer>()).Train(set, cancellationToken);
-        var challenger = registry.Add(trained.Save, trained.Metadata);
+        var (training, stats) = WithCriteria(set, profile, population);
+        var trained = new IcpTrainer(model, loggers.CreateLogger<IcpTrainer>()).Train(training, cancellationToken);
+        var metadata = trained.Metadata with
+        {
+            Profile = profile?.Name ?? "",
+            CriteriaSha256 = stats is null ? "" : profile!.Criteria!.Sha256,
+            CriteriaUndecided = stats?.Undecided ?? 0,
+        };
+        var challenger = registry.Add(trained.Save, metadata);
 
         var (champion, championMetrics, problem) = EvaluateChampion(registry, trained.Holdout);
         var challengerMetrics = challenger.Metadata.Holdout;
@@ -31,6 +51,29 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
 
         LogDecision(challenger.Version, promote, decision);
         return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, champion, championMetrics, promote, decision, set.Report);
+    }
+
+    // The labeled rows, and the profile's population labeled by its criteria after them, but for the
+    // inputs a person labeled: there, the person's label is the one kept.
+    private (TrainingSet Set, CriteriaLabelStats? Stats) WithCriteria(LabeledSet set, IcpProfile? profile, Func<CriteriaPopulation>? population)
+    {
+        if (profile?.Criteria is not { } criteria || population is null)
+        {
+            return (set.ToTrainingSet(), null);
+        }
+
+        var people = population();
+        if (people.Count == 0)
+        {
+            LogNoPopulation(profile.Name);
+            return (set.ToTrainingSet(), null);
+        }
+
+        static string Key(ModelInput i) => $"{i.Title.ToUpperInvariant()}\u001f{i.Industry}\u001f{i.SizeBucket}";
+        var labeled = set.Rows.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var (rows, stats) = CriteriaLabels.Label([.. people.Rows(model.Seed).Where(r => !labeled.Contains(Key(r)))], criteria, model.Seed);
+        LogCombined(profile.Name, set.Rows.Count, rows.Count, stats.Positives);
+        return (new TrainingSet([.. set.Rows, .. rows], set.File, set.Sha256, set.Report.Rejected, [.. set.Rows.Select(_ => false), .. rows.Select(_ => true)]), stats);
     }
 
     /// <summary>Metrics of a registered model on a labeled file, at the model's own threshold.</summary>
@@ -104,6 +147,12 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version}: promoted {Promoted}; {Decision}")]
     private partial void LogDecision(string version, bool promoted, string decision);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: {Labeled} labeled rows combined with {Criteria} connections labeled by its criteria ({Positives} ICP)")]
+    private partial void LogCombined(string profile, int labeled, int criteria, int positives);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: no connections of its accounts in the database yet, so the labels train alone")]
+    private partial void LogNoPopulation(string profile);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The champion cannot be used: {Problem}")]
     private partial void LogUnusableChampion(string problem);

@@ -61,9 +61,12 @@ internal static class DriftHtml
 
     private static void Header(StringBuilder sb, DriftReport r)
     {
-        var model = r.ModelChanged && r.PreviousModelVersion is { } was
-            ? $"model {r.ModelVersion} (was {was})"
-            : $"model {r.ModelVersion}";
+        var profile = r.Profile.Length > 0 ? $"ICP profile {r.Profile} · " : "";
+        var model = r.ProfileChanged
+            ? $"{profile}model {r.ModelVersion} (was profile {r.PreviousProfile} model {r.PreviousModelVersion}: another ICP)"
+            : r.ModelChanged && r.PreviousModelVersion is { } was
+                ? $"{profile}model {r.ModelVersion} (was {was})"
+                : $"{profile}model {r.ModelVersion}";
         var compared = r.PreviousMonth is { } previous ? $"{r.Month} compared with {previous}" : $"{r.Month} · first month";
         sb.Append("<header>\n<p class=\"eyebrow\">ICP-match drift report</p>\n")
             .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")

@@ -27,7 +27,7 @@ internal static class PoolHtml
         ProjectionSection(sb, r);
         AssumptionsSection(sb, r);
         SourceSection(sb, r);
-        return HtmlPage.End(sb, $"IcpScoring · {r.Account} · {r.Month} · model {r.ModelVersion}");
+        return HtmlPage.End(sb, $"IcpScoring · {r.Account} · {r.Month} · {ProfileAndModel(r)}");
     }
 
     public static void Write(string path, PoolReport r) => AtomicFiles.WriteAllText(path, Render(r));
@@ -35,8 +35,19 @@ internal static class PoolHtml
     private static void Header(StringBuilder sb, PoolReport r) =>
         sb.Append("<header>\n<p class=\"eyebrow\">Addressable-pool report</p>\n")
             .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")
-            .Append("<p class=\"sub\">").Append(HtmlText.Encode(r.Month)).Append(" · model ").Append(HtmlText.Encode(r.ModelVersion))
-            .Append(" · ").Append(HtmlText.Encode(Path.GetFileName(r.Source.File))).Append("</p>\n</header>\n");
+            .Append("<p class=\"sub\">").Append(HtmlText.Encode(r.Month)).Append(" · ").Append(HtmlText.Encode(ProfileAndModel(r)))
+            .Append(" · ").Append(HtmlText.Encode(Path.GetFileName(r.Source.File))).Append("</p>\n")
+            .Append("<p class=\"sub\" id=\"icp\">").Append(HtmlText.Encode(IcpSentence(r))).Append("</p>\n</header>\n");
+
+    private static string ProfileAndModel(PoolReport r) =>
+        r.Profile.Length == 0 ? $"model {r.ModelVersion}" : $"ICP profile {r.Profile} · model {r.ModelVersion}";
+
+    // Whose ICP the numbers are about, and what the model learnt it from.
+    private static string IcpSentence(PoolReport r)
+    {
+        var icp = r.ProfileDescription is { } d ? $"Scored against the ICP profile {r.Profile}: {d}." : $"Scored against the ICP profile {r.Profile} (labeled prospects, no stated criteria).";
+        return r.ModelOrigin.Length == 0 ? icp : $"{icp} Model {r.ModelVersion}, {r.ModelOrigin}.";
+    }
 
     private static void Headline(StringBuilder sb, PoolReport r)
     {
@@ -208,7 +219,12 @@ internal static class PoolHtml
         Item(sb, "Rejected rows", ReportFormat.Count(s.Rejected) + (s.Rejected > 0 ? " (listed in rejects.csv)" : string.Empty));
         Item(sb, "Company directory", directory);
         Item(sb, "Scored without firmographics", ReportFormat.Count(r.ScoredWithoutFirmographics));
-        Item(sb, "Model", $"{r.ModelVersion}, threshold {ReportFormat.Score(r.Threshold)}");
+        if (r.Profile.Length > 0)
+        {
+            Item(sb, "ICP profile", r.ProfileDescription is { } d ? $"{r.Profile}: {d}" : r.Profile);
+        }
+
+        Item(sb, "Model", $"{r.ModelVersion}, threshold {ReportFormat.Score(r.Threshold)}" + (r.ModelOrigin.Length > 0 ? $", {r.ModelOrigin}" : ""));
         Item(sb, "Month", $"{r.Month}: {MonthSource(r.MonthSource)}");
         sb.Append("</dl>\n</section>\n");
     }

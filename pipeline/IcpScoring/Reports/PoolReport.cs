@@ -15,6 +15,15 @@ internal sealed record PoolReport
 
     public required string ModelVersion { get; init; }
 
+    /// <summary>The ICP profile whose model scored the account.</summary>
+    public string Profile { get; init; } = "";
+
+    /// <summary>The profile's description, when it states criteria; null for a profile of labels only.</summary>
+    public string? ProfileDescription { get; init; }
+
+    /// <summary>What the model learnt from, in words ("from criteria, no labeled prospects yet").</summary>
+    public string ModelOrigin { get; init; } = "";
+
     public required double Threshold { get; init; }
 
     /// <summary>All data rows accepted, hidden profiles included.</summary>

@@ -14,11 +14,11 @@ internal static class PortfolioHtml
         ArgumentNullException.ThrowIfNull(p);
         var sb = HtmlPage.Begin("ICP portfolio");
         sb.Append("<header>\n<p class=\"eyebrow\">ICP-match portfolio</p>\n<h1>All accounts</h1>\n<p class=\"sub\">")
-            .Append(HtmlText.Encode($"{ReportFormat.Count(p.Accounts.Count)} accounts · {ReportFormat.Count(p.Failed.Count)} failed files · model {p.ModelVersion}"))
+            .Append(HtmlText.Encode($"{ReportFormat.Count(p.Accounts.Count)} accounts · {ReportFormat.Count(p.Failed.Count)} failed files · profiles and models: {p.ModelVersion}"))
             .Append("</p>\n</header>\n");
         Accounts(sb, p);
         Failed(sb, p);
-        return HtmlPage.End(sb, $"IcpScoring · model {p.ModelVersion}");
+        return HtmlPage.End(sb, $"IcpScoring · {p.ModelVersion}");
     }
 
     public static void Write(string path, PortfolioReport p) => AtomicFiles.WriteAllText(path, Render(p));
@@ -54,12 +54,13 @@ internal static class PortfolioHtml
             return;
         }
 
-        sb.Append("<table>\n<thead><tr><th>Account</th><th>Latest month</th><th class=\"num\">ICP match rate</th><th class=\"num\">Change</th>")
+        sb.Append("<table>\n<thead><tr><th>Account</th><th>ICP profile</th><th>Latest month</th><th class=\"num\">ICP match rate</th><th class=\"num\">Change</th>")
             .Append("<th class=\"num\">Addressable pool</th><th class=\"num\">Pool change</th><th class=\"num\">Connections</th><th>Pool depth</th><th>Alerts</th><th>Reports</th></tr></thead>\n<tbody>\n");
         foreach (var a in p.Accounts.OrderBy(a => a.Account, StringComparer.Ordinal))
         {
             sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(a.Account)).Append("</bdi><br><span class=\"note\">")
-                .Append(HtmlText.Encode(Months(a.Months))).Append("</span></td><td>").Append(HtmlText.Encode(a.LatestMonth))
+                .Append(HtmlText.Encode(Months(a.Months))).Append("</span></td><td>").Append(HtmlText.Encode(a.Profile))
+                .Append("<br><span class=\"note\">model ").Append(HtmlText.Encode(a.ModelVersion)).Append("</span></td><td>").Append(HtmlText.Encode(a.LatestMonth))
                 .Append("</td><td class=\"num\">").Append(ReportFormat.Percent(a.IcpMatchRate)).Append("</td>");
             ChangeCell(sb, a.MatchRateChangePoints is { } points ? ReportFormat.Points(points) : null, Math.Sign(Math.Round(a.MatchRateChangePoints ?? 0, 1)));
             sb.Append("<td class=\"num\">").Append(ReportFormat.Count(a.AddressablePool)).Append("</td>");

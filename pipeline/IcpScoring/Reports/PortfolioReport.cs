@@ -1,6 +1,9 @@
 namespace IcpScoring.Reports;
 
-/// <summary>Across all accounts (<c>portfolio.json</c>, <c>index.html</c>): each account's latest month and its change.</summary>
+/// <summary>
+/// Across all accounts (<c>portfolio.json</c>, <c>index.html</c>): each account's latest month and its
+/// change. <paramref name="ModelVersion"/> names the models of the latest months by profile ("sample v1").
+/// </summary>
 internal sealed record PortfolioReport(IReadOnlyList<PortfolioAccount> Accounts, IReadOnlyList<FailedFile> Failed, string ModelVersion);
 
 /// <summary>
@@ -18,7 +21,13 @@ internal sealed record PortfolioAccount(
     long? PoolChange,
     IReadOnlyList<string> Months,
     IReadOnlyList<string> Alerts,
-    IReadOnlyDictionary<string, string> Links);
+    IReadOnlyDictionary<string, string> Links)
+{
+    /// <summary>The ICP profile whose model scored the latest month.</summary>
+    public string Profile { get; init; } = "";
+
+    public string ModelVersion { get; init; } = "";
+}
 
 /// <summary>An export that could not be processed, with the reason and where it was moved.</summary>
 internal sealed record FailedFile(string File, string Reason, string MovedTo);

@@ -16,14 +16,17 @@ internal static class SpreadsheetCsv
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
-        AtomicFiles.Write(path, stream =>
+        AtomicFiles.Write(path, stream => WriteTo(stream, header, rows));
+    }
+
+    /// <summary>The same to a stream (standard output): the byte order mark, then the rows.</summary>
+    public static void WriteTo(Stream stream, IEnumerable<string?> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        using var writer = new StreamWriter(stream, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        writer.WriteLine(CsvCell.Row(header));
+        foreach (var row in rows)
         {
-            using var writer = new StreamWriter(stream, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-            writer.WriteLine(CsvCell.Row(header));
-            foreach (var row in rows)
-            {
-                writer.WriteLine(CsvCell.Row(row));
-            }
-        });
+            writer.WriteLine(CsvCell.Row(row));
+        }
     }
 }

@@ -329,6 +329,41 @@ internal sealed class PipelineStore : IDisposable
         });
     }
 
+    /// <summary>The profiles accounts were assigned to on the upload page, by account.</summary>
+    public IReadOnlyDictionary<string, string> AssignedProfiles() =>
+        Locked(c =>
+        {
+            using var command = Command(c, "SELECT account, profile FROM account_profiles");
+            using var reader = command.ExecuteReader();
+            var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                assigned[reader.GetString(0)] = reader.GetString(1);
+            }
+
+            return assigned;
+        });
+
+    /// <summary>From now on the account is scored by <paramref name="profile"/> (unless the settings pin it); <paramref name="by"/> says who chose.</summary>
+    public void AssignProfile(string account, string profile, string by)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        ArgumentException.ThrowIfNullOrEmpty(profile);
+        Locked(c =>
+        {
+            using var command = Command(c,
+                """
+                INSERT INTO account_profiles (account, profile, assigned_by, assigned_at) VALUES (@account, @profile, @by, @at)
+                ON CONFLICT (account) DO UPDATE SET profile = excluded.profile, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+                """);
+            Bind(command, "@account", account);
+            Bind(command, "@profile", profile);
+            Bind(command, "@by", by);
+            Bind(command, "@at", StoreValues.Instant(_clock.GetUtcNow()));
+            command.ExecuteNonQuery();
+        });
+    }
+
     /// <summary>
     /// Held, by any process on this database, while reports are made from it (drift reports, the
     /// portfolio): whoever holds it last has read every snapshot committed before it took it, so the

@@ -156,7 +156,7 @@ internal sealed class SnapshotBatch : IDisposable
                 Key(c);
                 PipelineStore.Bind(c, "@id", id);
                 PipelineStore.Bind(c, "@ledgerId", _ledgerId);
-                PipelineStore.Bind(c, "@modelVersion", _modelVersion);
+                PipelineStore.Bind(c, "@modelVersion", s.ModelVersion ?? _modelVersion);
                 PipelineStore.Bind(c, "@createdAt", StoreValues.Instant(_clock.GetUtcNow()));
                 PipelineStore.Bind(c, "@connections", s.Connections);
                 PipelineStore.Bind(c, "@hidden", s.Hidden);

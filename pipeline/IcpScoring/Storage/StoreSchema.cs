@@ -96,6 +96,16 @@ internal static class StoreSchema
         new(3, """
             DROP INDEX IF EXISTS ix_snapshot_connections_key;
             """),
+
+        // The ICP profile an account was assigned to on the upload page (settings pin theirs).
+        new(4, """
+            CREATE TABLE account_profiles (
+                account TEXT NOT NULL PRIMARY KEY,
+                profile TEXT NOT NULL,
+                assigned_by TEXT NOT NULL,
+                assigned_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -65,7 +65,7 @@ public sealed class ModelCommandsTests : IDisposable
     {
         var labeled = _dir.Write("labeled.csv", Labeled.Csv(300, seed: 2));
         Assert.Equal(0, Icp("train", labeled).ExitCode);
-        File.WriteAllText(Path.Combine(_dir.File("models"), "v1", "model.zip"), "garbage");
+        File.WriteAllText(Path.Combine(_dir.File("models"), "sample", "v1", "model.zip"), "garbage");
 
         var result = Icp("evaluate", labeled);
 

@@ -5,6 +5,7 @@ using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 using IcpScoring.Tests.Support;
@@ -15,7 +16,7 @@ namespace IcpScoring.Tests.Drift;
 /// <summary>Account histories whose drift is known in advance, through the real pipeline, database and model.</summary>
 public sealed class DriftScenarioTests : IDisposable
 {
-    private static readonly IcpModel Shipped = IcpModel.Load(new ModelRegistry(Repo.Path("models")).Champion()!);
+    private static readonly IcpModel Shipped = IcpModel.Load(new ModelRegistry(Repo.Path("models", "sample")).Champion()!, "sample");
 
     private readonly TempFolder _dir = new();
 
@@ -50,14 +51,18 @@ public sealed class DriftScenarioTests : IDisposable
 
     private void Drop(string account, string month, string csv) => _dir.Write($"inbox/{account}/{month}.csv", csv);
 
-    private DriftReport Run(string account = "acme", IcpModel? model = null, Func<string, IcpModel?>? models = null)
+    private DriftReport Run(string account = "acme", AccountModels? models = null)
     {
         using var store = PipelineStore.Open(_dir.File("icp.db"));
         var settings = new PipelineSettings(new IngestionOptions(), new ModelOptions(), new BenchmarksOptions(), new ReportsOptions(), new DriftOptions());
-        var used = model ?? Shipped;
-        new MainJob(settings, CompanyDirectory.Empty, used, store, NullLoggerFactory.Instance, models).Run(new RunRequest(_dir.File("out"), Inbox: _dir.File("inbox")));
-        return new DriftJob(store, models ?? (v => v == used.Version ? used : null), new DriftOptions(), NullLogger<DriftJob>.Instance).Refresh(_dir.File("out"), [account])[account];
+        var used = models ?? AccountModels.Single(Shipped);
+        new MainJob(settings, CompanyDirectory.Empty, used, store, NullLoggerFactory.Instance).Run(new RunRequest(_dir.File("out"), Inbox: _dir.File("inbox")));
+        return new DriftJob(store, used.Get, used.Routing.Default, new DriftOptions(), NullLogger<DriftJob>.Instance).Refresh(_dir.File("out"), [account])[account];
     }
+
+    // The profiles of this test's own models folder, as icp run reads them.
+    private AccountModels Profiles(string profile = "sample") =>
+        new(new ProfileModels(ModelsFolder.Open(_dir.File("models"), "sample")), ProfileRouting.Only(profile));
 
     [Fact]
     public void AnUnchangedNetworkRaisesNoAlertAndSaysItIsIdentical()
@@ -154,22 +159,21 @@ public sealed class DriftScenarioTests : IDisposable
     [Fact]
     public void ANewModelOnTheSameNetworkTakesTheWholeChange()
     {
-        var registry = new ModelRegistry(_dir.File("models"));
+        var registry = new ModelRegistry(_dir.File("models/sample"));
         var retraining = new Retraining(new ModelOptions { Folds = 3 }, new IngestionOptions(), CompanyDirectory.Empty, NullLoggerFactory.Instance);
         retraining.Train(_dir.Write("a.csv", Labeled.Csv(600, seed: 1)), registry, PromotionPolicy.Always);
-        // The second model learns a different ICP: anyone in software, whatever the title.
-        retraining.Train(_dir.Write("b.csv", Labeled.Csv(600, seed: 2).Replace("Software Development,51-200,false", "Software Development,51-200,true", StringComparison.Ordinal)), registry, PromotionPolicy.Always);
-        var a = IcpModel.Load(registry.Get("v1"));
-        var b = IcpModel.Load(registry.Get("v2"));
-        IcpModel? Models(string v) => v == "v1" ? a : v == "v2" ? b : null;
         var people = Network(400);
         Drop("acme", "2026-09", Csv(people));
-        Run(model: a, models: Models);
+        Run(models: Profiles());
+        // The second model learns a different ICP: anyone in software, whatever the title.
+        retraining.Train(_dir.Write("b.csv", Labeled.Csv(600, seed: 2).Replace("Software Development,51-200,false", "Software Development,51-200,true", StringComparison.Ordinal)), registry, PromotionPolicy.Always);
         Drop("acme", "2026-10", Csv(people, tail: "\n"));
 
-        var drift = Run(model: b, models: Models);
+        var drift = Run(models: Profiles());
 
         Assert.True(drift.ModelChanged);
+        Assert.Equal(("v1", "v2"), (drift.PreviousModelVersion, drift.ModelVersion));
+        Assert.False(drift.ProfileChanged);
         var attribution = drift.Attribution!;
         Assert.Equal(0, attribution.Network, 9);
         Assert.Equal(attribution.Total, attribution.Model, 9);

@@ -149,10 +149,32 @@ public sealed class JobServerTests : IDisposable
 
         var result = new RetrainJob(services, NullLogger<RetrainJob>.Instance).Train("labels/prospects.csv", CancellationToken.None);
 
-        Assert.StartsWith("v1: promoted", result.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("profile sample, v1: promoted", result.Summary, StringComparison.Ordinal);
         Assert.True(result.Promoted);
         Assert.NotNull(result.Challenger);
-        Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(models).ChampionVersion);
+        Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(Path.Combine(models, "sample")).ChampionVersion);
+    }
+
+    [Fact]
+    public void LabeledProspectsInAProfilesLabelsFolderTrainThatProfile()
+    {
+        var models = _dir.File("models");
+        _dir.Write("models/finance-leaders/profile.json", Profiles.KnownIcpPopulation.Profile);
+        var paths = _services.GetRequiredService<ServePaths>();
+        var settings = _services.GetRequiredService<IcpSettings>() with { Model = new() { Folds = 3 } };
+        var services = new PipelineServices(settings, paths with { ModelsDir = models }, NullLoggerFactory.Instance);
+        _dir.Write("inbox/labels/finance-leaders/prospects.csv", Labeled.Csv(400, seed: 4));
+
+        // A storage no server takes from: the scan's job is looked at, not run.
+        using var idle = new InMemoryStorage();
+        var scanned = new InboxScanJob(services, new BackgroundJobClient(idle), idle, NullLogger<InboxScanJob>.Instance).Scan(CancellationToken.None);
+        var result = new RetrainJob(services, NullLogger<RetrainJob>.Instance).Train("labels/finance-leaders/prospects.csv", CancellationToken.None);
+
+        Assert.Equal(1, scanned);
+        Assert.Equal("labels/finance-leaders/prospects.csv", idle.GetMonitoringApi().EnqueuedJobs("default", 0, 10).Single().Value.Job.Args[0]);
+        Assert.Equal("finance-leaders", result.Profile);
+        Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(Path.Combine(models, "finance-leaders")).ChampionVersion);
+        Assert.False(Directory.Exists(Path.Combine(models, "sample")));
     }
 
     [Fact]

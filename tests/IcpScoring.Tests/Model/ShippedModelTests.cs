@@ -12,7 +12,7 @@ public sealed class ShippedModelTests
     [Fact]
     public void ShippedChampionLoadsAndScores()
     {
-        var champion = new ModelRegistry(Repo.Path("models")).Champion();
+        var champion = new ModelRegistry(Repo.Path("models", "sample")).Champion();
 
         Assert.NotNull(champion);
         var model = IcpModel.Load(champion);
@@ -23,7 +23,7 @@ public sealed class ShippedModelTests
     [Fact]
     public void ShippedChampionIsReproducedByTrainingOnTheSamples()
     {
-        var shipped = new ModelRegistry(Repo.Path("models")).Champion()!.Metadata;
+        var shipped = new ModelRegistry(Repo.Path("models", "sample")).Champion()!.Metadata;
         var set = LabeledSet.Read(Repo.Path("data-samples", "labeled", "prospects.csv"), new IngestionOptions(), CompanyDirectory.Empty);
 
         var made = new IcpTrainer(new ModelOptions(), NullLogger<IcpTrainer>.Instance).Train(set).Metadata;

@@ -3,6 +3,7 @@ using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
+using IcpScoring.Profiles;
 using IcpScoring.Reports;
 using IcpScoring.Storage;
 using IcpScoring.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class MainJobTests : IDisposable
     ];
 
     private readonly TempFolder _dir = new();
-    private readonly IcpModel _model = IcpModel.Load(new ModelRegistry(Repo.Path("models")).Champion()!);
+    private readonly IcpModel _model = IcpModel.Load(new ModelRegistry(Repo.Path("models", "sample")).Champion()!, "sample");
     private readonly CompanyDirectory _directory = CompanyDirectory.Load(Repo.Path("data-samples", "companies.csv"));
 
     public MainJobTests() => CopyFolder(Repo.Path("data-samples", "inbox"), Inbox);
@@ -34,7 +35,9 @@ public sealed class MainJobTests : IDisposable
     private RunSummary Run(RunRequest? request = null, PipelineSettings? settings = null)
     {
         using var store = PipelineStore.Open(_dir.File("icp.db"));
-        var job = new MainJob(settings ?? Settings(), _directory, _model, store, NullLoggerFactory.Instance);
+        // The shipped models folder, as icp run reads it: the sample profile's criteria and champion.
+        var models = new AccountModels(new ProfileModels(ModelsFolder.Open(Repo.Path("models"), "sample")), new ProfileRouting(new ProfilesOptions()));
+        var job = new MainJob(settings ?? Settings(), _directory, models, store, NullLoggerFactory.Instance);
         return job.Run(request ?? new RunRequest(Out, Inbox: Inbox));
     }
 

@@ -43,7 +43,7 @@ public sealed partial class DriftHtmlTests
         var html = DriftHtml.Render(SomeDrift.Report());
 
         Assert.Contains("<h1><bdi>Northwind Demand Gen</bdi></h1>", html, StringComparison.Ordinal);
-        Assert.Contains("2026-05 compared with 2026-04 · model v3 (was v2)", html, StringComparison.Ordinal);
+        Assert.Contains("2026-05 compared with 2026-04 · ICP profile demand-gen · model v3 (was v2)", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed partial class DriftHtmlTests
 
         Assert.Equal(["first-month", "trend"], SectionId().Matches(html).Select(m => m.Groups[1].Value));
         Assert.Contains("First month for this account: nothing to compare yet", html, StringComparison.Ordinal);
-        Assert.Contains("2026-05 · first month · model v3", html, StringComparison.Ordinal);
+        Assert.Contains("2026-05 · first month · ICP profile demand-gen · model v3", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>2026-05</td><td class=\"num\">12.5%</td><td class=\"num\">150</td><td class=\"num\">1,240</td><td>v3</td></tr>", html, StringComparison.Ordinal);
     }

@@ -59,7 +59,7 @@ public sealed class DriftJsonTests
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(
             ["account", "month", "previousMonth", "identical", "summary", "icpMatchRate", "pool", "scorePsi", "scorePsiBand", "features", "network", "dataQuality",
-             "modelChanged", "modelVersion", "previousModelVersion", "attribution", "alerts", "trend", "histograms"],
+             "modelChanged", "modelVersion", "previousModelVersion", "profile", "previousProfile", "profileChanged", "attribution", "alerts", "trend", "histograms"],
             doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["previous", "current", "delta", "ci95", "pValue", "previousScored", "currentScored", "significanceLevel"],

@@ -46,7 +46,7 @@ public sealed class PoolJsonTests
         using var doc = JsonDocument.Parse(json);
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["account", "month", "monthSource", "modelVersion", "threshold", "connections", "hidden", "scored", "scoredWithoutFirmographics", "icpMatched", "icpMatchRate",
+            ["account", "month", "monthSource", "modelVersion", "profile", "profileDescription", "modelOrigin", "threshold", "connections", "hidden", "scored", "scoredWithoutFirmographics", "icpMatched", "icpMatchRate",
              "icpMatchRateCi95", "addressablePool", "tiers", "expectedConversations", "badge500", "poolDepth", "projection", "segments", "scoreHistogram", "assumptions", "source"],
             names);
         Assert.Equal(20, doc.RootElement.GetProperty("scoreHistogram").GetArrayLength());

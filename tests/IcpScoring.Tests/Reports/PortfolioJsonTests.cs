@@ -18,7 +18,7 @@ public sealed class PortfolioJsonTests
         Assert.Equal(["accounts", "failed", "modelVersion"], root.EnumerateObject().Select(p => p.Name));
         var account = root.GetProperty("accounts")[0];
         Assert.Equal(
-            ["account", "latestMonth", "icpMatchRate", "addressablePool", "connections", "poolDepth", "matchRateChangePoints", "poolChange", "months", "alerts", "links"],
+            ["account", "latestMonth", "icpMatchRate", "addressablePool", "connections", "poolDepth", "matchRateChangePoints", "poolChange", "months", "alerts", "links", "profile", "modelVersion"],
             account.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0.7, account.GetProperty("matchRateChangePoints").GetDouble());
         Assert.Equal(["drift", "pool", "targets"], account.GetProperty("links").EnumerateObject().Select(p => p.Name));

@@ -40,6 +40,8 @@ internal static class SomeDrift
             ModelChanged = true,
             ModelVersion = "v3",
             PreviousModelVersion = "v2",
+            Profile = "demand-gen",
+            PreviousProfile = "demand-gen",
             Attribution = new Attribution((current - rescored) * 100, (rescored - previous) * 100, delta, rescored),
             Alerts = alerts ??
             [
@@ -49,11 +51,11 @@ internal static class SomeDrift
             ],
             Trend =
             [
-                new("2026-01", 0.109, 118, 1_052, "v2"),
-                new("2026-02", 0.112, 124, 1_090, "v2"),
-                new("2026-03", 0.115, 131, 1_129, "v2"),
-                new("2026-04", previous, previousMatched, 1_171, "v2"),
-                new("2026-05", current, currentMatched, 1_240, "v3"),
+                new("2026-01", 0.109, 118, 1_052, "v2", "demand-gen"),
+                new("2026-02", 0.112, 124, 1_090, "v2", "demand-gen"),
+                new("2026-03", 0.115, 131, 1_129, "v2", "demand-gen"),
+                new("2026-04", previous, previousMatched, 1_171, "v2", "demand-gen"),
+                new("2026-05", current, currentMatched, 1_240, "v3", "demand-gen"),
             ],
             Histograms = new ScoreHistograms(
                 [298, 186, 121, 93, 78, 58, 50, 44, 38, 29, 26, 19, 22, 20, 18, 16, 14, 13, 12, 15],
@@ -79,9 +81,10 @@ internal static class SomeDrift
         ModelChanged = false,
         ModelVersion = "v3",
         PreviousModelVersion = null,
+        Profile = "demand-gen",
         Attribution = null,
         Alerts = [],
-        Trend = [new("2026-05", 0.125, 150, 1_240, "v3")],
+        Trend = [new("2026-05", 0.125, 150, 1_240, "v3", "demand-gen")],
         Histograms = null,
     };
 
@@ -107,7 +110,7 @@ internal static class SomeDrift
             PreviousModelVersion = "v3",
             Attribution = new Attribution(0, 0, 0, null),
             Alerts = [],
-            Trend = [.. r.Trend, new("2026-06", rate, 150, 1_240, "v3")],
+            Trend = [.. r.Trend, new("2026-06", rate, 150, 1_240, "v3", "demand-gen")],
             Histograms = new ScoreHistograms(r.Histograms!.Current, r.Histograms.Current),
         };
     }

@@ -17,6 +17,9 @@ internal static class SomeReports
             Month = month,
             MonthSource = "inbox",
             ModelVersion = "v3",
+            Profile = "demand-gen",
+            ProfileDescription = "Demand-generation leaders at B2B software companies",
+            ModelOrigin = "from 2,400 labeled prospects",
             Threshold = 0.55,
             Connections = connections,
             Hidden = hidden,
@@ -66,10 +69,12 @@ internal static class SomeReports
     public static PortfolioReport Portfolio(string account = "Northwind Demand Gen") => new(
         [
             new(account, "2026-05", 0.125, 150, 1_240, "minimal", 0.7, 12, ["2026-03", "2026-04", "2026-05"], ["Match rate rose 0.7 points"],
-                new Dictionary<string, string> { ["pool"] = $"{account}/2026-05/pool.html", ["drift"] = $"{account}/2026-05/drift.html", ["targets"] = $"{account}/2026-05/targets.csv" }),
+                new Dictionary<string, string> { ["pool"] = $"{account}/2026-05/pool.html", ["drift"] = $"{account}/2026-05/drift.html", ["targets"] = $"{account}/2026-05/targets.csv" })
+            { Profile = "demand-gen", ModelVersion = "v3" },
             new("Acme Agency", "2026-05", 0.41, 2_051, 5_002, "healthy", null, null, ["2026-05"], [],
-                new Dictionary<string, string> { ["pool"] = "Acme Agency/2026-05/pool.html" }),
+                new Dictionary<string, string> { ["pool"] = "Acme Agency/2026-05/pool.html" })
+            { Profile = "finance-leaders", ModelVersion = "v1" },
         ],
         [new FailedFile("inbox/contoso/2026-05.csv", "not a connection export: no header found in the first 50 lines", "failed/contoso/2026-05.csv")],
-        "v3");
+        "demand-gen v3, finance-leaders v1");
 }

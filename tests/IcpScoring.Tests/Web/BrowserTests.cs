@@ -196,10 +196,74 @@ public sealed class BrowserTests : IDisposable
         Assert.Contains("challenger v2", await page.InnerTextAsync("#challenger"), StringComparison.Ordinal);
         Assert.Contains("champion v1", await page.InnerTextAsync("#champion"), StringComparison.Ordinal);
         var promoted = await page.InnerTextAsync("#promoted");
-        var registry = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir.Path, "models", "registry.json")));
+        Assert.Equal("sample", await page.InnerTextAsync("#retrained-profile"));
+        var registry = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir.Path, "models", "sample", "registry.json")));
         var champion = registry.RootElement.GetProperty("champion").GetString();
         Assert.Equal(champion == "v2" ? "Promoted: v2 is the champion now." : "Not promoted: v2 is kept as a challenger.", promoted);
         Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task AnUploadScoresTheAccountAgainstTheProfileChosenAndTheProfilesPageShowsIt()
+    {
+        _dir.Write("models/finance-leaders/profile.json", Profiles.KnownIcpPopulation.Profile);
+        var export = _dir.Write("bank.csv", Profiles.KnownIcpPopulation.Csv(Profiles.KnownIcpPopulation.People(1200, seed: 9)));
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "First Bank");
+        await page.FillAsync("#month", "2026-11");
+        await page.SelectOptionAsync("#profile", "finance-leaders");
+        await page.SetInputFilesAsync("#file", export);
+        await Shot(page, "upload-profile-form");
+        await page.ClickAsync("#submit");
+
+        Assert.Equal("finance-leaders (assigned on the upload page)", await page.InnerTextAsync("#profile"));
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await page.ClickAsync("#reports a.pool-report");
+        await Shot(page, "pool-report-finance-profile");
+        Assert.Contains("Scored against the ICP profile finance-leaders: Finance leaders at mid-size financial firms", await page.InnerTextAsync("#icp"), StringComparison.Ordinal);
+        Assert.Contains("from criteria, no labeled prospects yet", await page.InnerTextAsync("#icp"), StringComparison.Ordinal);
+
+        // The portfolio names the account's profile and links to the profiles page.
+        await page.GotoAsync("/");
+        Assert.Contains("finance-leaders", await page.Locator("#accounts tbody tr").Filter(new() { HasText = "First Bank" }).InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("nav a[href='/profiles']");
+        await Shot(page, "profiles");
+        var finance = page.Locator("#profile-finance-leaders");
+        Assert.Contains("Finance leaders at mid-size financial firms", await finance.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("its industry is one of: Financial Services (group of 20 industries), Banking, Insurance", await finance.Locator(".rule").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("v1, from criteria, no labeled prospects yet", await finance.Locator(".champion").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("First Bank (assigned on the upload page)", await finance.Locator(".accounts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("v1, from 3,000 labeled prospects", await page.Locator("#profile-sample .champion").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The account keeps its profile for the next upload, which the upload page says.
+        await page.GotoAsync("/upload");
+        Assert.Contains("First Bank finance-leaders assigned on the upload page", (await page.InnerTextAsync("#account-profiles")).Replace('\t', ' '), StringComparison.Ordinal);
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task AnUploadNamingAProfileTheSettingsDoNotAllowIsRefused()
+    {
+        _dir.Write("models/finance-leaders/profile.json", Profiles.KnownIcpPopulation.Profile);
+        using var server = Serve(accounts: """{ "Acme Marketing": "sample" }""");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Acme Marketing");
+        await page.FillAsync("#month", "2026-11");
+        await page.SelectOptionAsync("#profile", "finance-leaders");
+        await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        await page.ClickAsync("#submit");
+
+        Assert.Contains("Acme Marketing is scored against sample by the settings (Profiles:Accounts", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Inbox, "*", SearchOption.AllDirectories));
     }
 
     [ChromiumFact]
@@ -240,14 +304,15 @@ public sealed class BrowserTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(Inbox, "*", SearchOption.AllDirectories));
     }
 
-    private ServeProcess Serve(int maxUploadMegabytes = 50)
+    private ServeProcess Serve(int maxUploadMegabytes = 50, string accounts = "{}")
     {
         Directory.CreateDirectory(Inbox);
         var models = _dir.File("models");
-        Directory.CreateDirectory(Path.Combine(models, "v1"));
         foreach (var file in Directory.EnumerateFiles(Repo.Path("models"), "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
         {
-            File.Copy(file, Path.Combine(models, Path.GetRelativePath(Repo.Path("models"), file)));
+            var target = Path.Combine(models, Path.GetRelativePath(Repo.Path("models"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
         var config = _dir.Write("appsettings.json", $$"""
@@ -255,6 +320,7 @@ public sealed class BrowserTests : IDisposable
               "Paths": { "DataDir": "{{_dir.File("data")}}" },
               "Ingestion": { "CompanyDirectory": "{{Repo.Path("data-samples", "companies.csv")}}" },
               "Model": { "Folds": 3 },
+              "Profiles": { "Accounts": {{accounts}} },
               "Jobs": { "InboxScanCron": "0 0 1 1 *" },
               "Web": { "MaxUploadMegabytes": {{maxUploadMegabytes}} },
               "Logging": { "ConsoleLevel": "Warning", "File": "{{_dir.File("logs/icp-.log")}}" }
