@@ -37,7 +37,7 @@ internal static class ServeHost
         // key store on Linux to encrypt them with), which ASP.NET warns about at every new key: that
         // warning says nothing a user can act on, and on standard error it broke one-line messages.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.SpillFolder ?? settings.Paths.DataDir, "keys")));
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls(urls);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(settings);

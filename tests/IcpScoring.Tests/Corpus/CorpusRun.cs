@@ -62,7 +62,13 @@ public static class CorpusRun
             }
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "icp.dll"));
+        start.ArgumentList.Add(Path.Combine(asNobody ? NobodysCopy.Value : AppContext.BaseDirectory, "icp.dll"));
+        if (asNobody)
+        {
+            // dotnet wants a home for its first-run files; nobody's is not writable.
+            start.Environment["DOTNET_CLI_HOME"] = NobodysHome.Value;
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -97,6 +103,58 @@ public static class CorpusRun
         }
 
         return new IcpProcess.Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    // The executable as nobody can reach it. A clone in a private folder (mode 700, as a home
+    // directory often is) keeps nobody out of the build output: the files are then linked (or, on
+    // another file system, copied) into a folder of the temporary directory that everyone may read.
+    private static readonly Lazy<string> NobodysCopy = new(() =>
+    {
+        var bin = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        if (RunsAsNobody("test", "-r", Path.Combine(bin, "icp.dll")))
+        {
+            return bin;
+        }
+
+        var copy = Path.Combine(Path.GetTempPath(), "icp-tests", "nobodys-bin-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        if (!Succeeds("cp", "-al", bin, copy) && !Succeeds("cp", "-a", bin, copy))
+        {
+            throw new InvalidOperationException($"could not copy {bin} to {copy} for the unprivileged run");
+        }
+
+        Succeeds("chmod", "-R", "a+rX", copy);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Succeeds("rm", "-rf", copy);
+        return copy;
+    });
+
+    private static readonly Lazy<string> NobodysHome = new(() =>
+    {
+        var home = Path.Combine(Path.GetTempPath(), "icp-tests", "nobodys-home");
+        Directory.CreateDirectory(home);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(home, (UnixFileMode)0b111_111_111);
+        }
+
+        return home;
+    });
+
+    private static bool RunsAsNobody(params string[] command) => Succeeds("setpriv", [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", .. command]);
+
+    private static bool Succeeds(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(start)!;
+        p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode == 0;
     }
 
     private static string? FindUnprivilegedProblem()

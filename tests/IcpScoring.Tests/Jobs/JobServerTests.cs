@@ -108,6 +108,40 @@ public sealed class JobServerTests : IDisposable
     }
 
     [Fact]
+    public void AFileJobScoresItsAccountAgainstTheProfileTheSettingsName()
+    {
+        var models = _dir.File("models");
+        foreach (var file in Directory.GetFiles(Repo.Path("models", "sample"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(models, "sample", Path.GetRelativePath(Repo.Path("models", "sample"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        _dir.Write("models/finance-leaders/profile.json", Profiles.KnownIcpPopulation.Profile);
+        var paths = _services.GetRequiredService<ServePaths>() with { ModelsDir = models };
+        var settings = _services.GetRequiredService<IcpSettings>() with
+        {
+            Profiles = new() { Accounts = new(StringComparer.Ordinal) { ["bank"] = "finance-leaders" } },
+        };
+        var services = new PipelineServices(settings, paths, NullLoggerFactory.Instance);
+        _dir.Write("inbox/bank/2026-11.csv", Profiles.KnownIcpPopulation.Csv(Profiles.KnownIcpPopulation.People(1200, seed: 12)));
+        Drop("acme/2026-11.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+
+        var bank = new FileJob(services, new BackgroundJobClient(new InMemoryStorage()), new InMemoryStorage(), NullLogger<FileJob>.Instance).Process("bank/2026-11.csv", CancellationToken.None);
+        var acme = new FileJob(services, new BackgroundJobClient(new InMemoryStorage()), new InMemoryStorage(), NullLogger<FileJob>.Instance).Process("acme/2026-11.csv", CancellationToken.None);
+
+        Assert.StartsWith("processed", bank, StringComparison.Ordinal);
+        Assert.StartsWith("processed", acme, StringComparison.Ordinal);
+        using var bankPool = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_dir.File("out/bank/2026-11/pool.json")));
+        using var acmePool = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_dir.File("out/acme/2026-11/pool.json")));
+        Assert.Equal("finance-leaders", bankPool.RootElement.GetProperty("profile").GetString());
+        Assert.StartsWith("from criteria", bankPool.RootElement.GetProperty("modelOrigin").GetString(), StringComparison.Ordinal);
+        Assert.Equal("sample", acmePool.RootElement.GetProperty("profile").GetString());
+        Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(Path.Combine(models, "finance-leaders")).ChampionVersion);
+    }
+
+    [Fact]
     public void TheSameFileDroppedTwiceIsProcessedOnce()
     {
         Drop("acme/2026-11.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));

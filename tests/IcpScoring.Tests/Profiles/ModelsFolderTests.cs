@@ -43,6 +43,25 @@ public sealed class ModelsFolderTests : IDisposable
     }
 
     [Fact]
+    public void AnExistingDeploymentRunsAsBeforeAndItsRegistryMovesOnItsOwn()
+    {
+        OldLayout();
+        var inbox = _dir.File("inbox");
+        Directory.CreateDirectory(Path.Combine(inbox, "acme"));
+        File.Copy(Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"), Path.Combine(inbox, "acme", "2026-11.csv"));
+        var log = _dir.File("logs/icp-.log");
+
+        var run = IcpProcess.Run(_dir.Path, null, "--config", IcpProcess.WriteConfig(_dir, logFile: log), "--models-dir", Models, "--db", _dir.File("icp.db"), "run", "--inbox", inbox, "--out", _dir.File("out"));
+        var list = IcpProcess.Run(_dir.Path, null, "--config", IcpProcess.WriteConfig(_dir, logFile: log), "--models-dir", Models, "models", "list");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("profile sample model v1", run.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Models, "sample", "v1", "model.zip")));
+        Assert.Contains("* v1", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("moved the registry of", string.Concat(Directory.GetFiles(_dir.File("logs")).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpeningAgainMovesNothing()
     {
         OldLayout();
