@@ -46,11 +46,32 @@ internal static partial class Uploads
         return ext is ".csv" or ".zip" ? ext : null;
     }
 
+    // An upload held for confirmation is forgotten after this long.
+    private static readonly TimeSpan HeldFor = TimeSpan.FromDays(1);
+
+    /// <summary>The path of a staged upload named as the confirmation form names it, or null when there is none (or the name is not one of ours).</summary>
+    public static string? Staged(ServePaths paths, string name)
+    {
+        if (!StagedName().IsMatch(name))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(paths.Inbox, StagingFolder, name);
+        return File.Exists(path) ? path : null;
+    }
+
     /// <summary>Copies the upload to a staging file and flushes it to disk; the caller moves or deletes it.</summary>
     public static async Task<string> Stage(ServePaths paths, IFormFile file, string extension, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(paths.Inbox, StagingFolder);
         Directory.CreateDirectory(folder);
+        foreach (var old in new DirectoryInfo(folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - HeldFor))
+        {
+            // Uploads held for a confirmation nobody gave.
+            old.Delete();
+        }
+
         var staged = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{extension}"));
         try
         {
@@ -81,4 +102,7 @@ internal static partial class Uploads
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} .,&'()_+\-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^[0-9a-f]{32}\\.(csv|zip)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StagedName();
 }

@@ -50,6 +50,7 @@ internal static class WebEndpoints
         app.MapGet("/profiles", ProfilePages.Profiles);
         app.MapGet("/upload", UploadForm);
         app.MapPost("/upload", Upload);
+        app.MapPost("/upload/confirm", ConfirmUpload);
         app.MapGet("/retrain", RetrainForm);
         app.MapPost("/retrain", Retrain);
         app.MapGet("/jobs/{id}", Job);
@@ -145,21 +146,77 @@ internal static class WebEndpoints
 
         var extension = Uploads.ExtensionOf(file!.FileName)!;
         var staged = await Uploads.Stage(services.Paths, file, extension, http.RequestAborted);
+        return Queue(http, antiforgery, services, jobs, store, staged, file.FileName, account, month, chosenProfile, confirmed: false);
+    }
+
+    // The answer to "this upload looks wrong": queue the staged file all the same, or drop it.
+    private static async Task<IResult> ConfirmUpload(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options, IBackgroundJobClient jobs)
+    {
+        var (form, problem) = await ReadForm(http, antiforgery, options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var account = form!["account"].ToString().Trim();
+        var month = form["month"].ToString().Trim();
+        var chosenProfile = form["profile"].ToString().Trim();
+        var fileName = form["fileName"].ToString();
+        var staged = Uploads.Staged(services.Paths, form["staged"].ToString());
+        if (staged is null)
+        {
+            return WebPage.Problem("Upload not found", "This upload is no longer waiting (it was queued, cancelled, or kept more than a day); upload the file again.", StatusCodes.Status404NotFound, "/upload");
+        }
+
+        if (form["action"].ToString() != "queue")
+        {
+            File.Delete(staged);
+            return Results.Redirect("/upload", permanent: false, preserveMethod: false);
+        }
+
+        var error = Uploads.AccountProblem(account) ?? Uploads.MonthProblem(month);
+        if (error is not null)
+        {
+            return WebPage.Problem("Upload refused", error, StatusCodes.Status400BadRequest, "/upload");
+        }
+
+        using var store = services.OpenStore();
+        if (chosenProfile.Length > 0 && ProfileProblem(services, store, account, chosenProfile) is { } profileProblem)
+        {
+            return WebPage.Problem("Upload refused", profileProblem, StatusCodes.Status400BadRequest, "/upload");
+        }
+
+        return Queue(http, antiforgery, services, jobs, store, staged, fileName, account, month, chosenProfile, confirmed: true);
+    }
+
+    // A staged upload checked: refused when it cannot be read; held with a warning when it does not look
+    // like the account's next export (unless the user confirmed it); else moved into the inbox and queued.
+    private static IResult Queue(HttpContext http, IAntiforgery antiforgery, PipelineServices services, IBackgroundJobClient jobs, PipelineStore store,
+        string staged, string fileName, string account, string month, string chosenProfile, bool confirmed)
+    {
+        var extension = Path.GetExtension(staged);
         UploadCheck check;
+        IReadOnlyList<string> suspect;
         try
         {
             var report = ExportIngestion.Inspect(staged, services.Settings.Ingestion, services.Directory, http.RequestAborted);
-            check = new UploadCheck(account, month, file.FileName, FileHashes.Sha256(staged), report.Format, report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected, [.. report.Rejects.Take(5)]);
+            check = new UploadCheck(account, month, fileName, FileHashes.Sha256(staged), report.Format, report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected, [.. report.Rejects.Take(5)]);
+            suspect = confirmed ? [] : UploadPlausibility.Check(staged, account, month, services.Settings.Ingestion, services.Directory, store, services.Settings.Drift, http.RequestAborted);
         }
         catch (UnreadableExportException e)
         {
             File.Delete(staged);
-            return WebPage.Problem("Not an export we can read", $"{file.FileName}: {e.Problem}", StatusCodes.Status400BadRequest, "/upload");
+            return WebPage.Problem("Not an export we can read", $"{fileName}: {e.Problem}", StatusCodes.Status400BadRequest, "/upload");
         }
         catch
         {
             File.Delete(staged);
             throw;
+        }
+
+        if (suspect.Count > 0)
+        {
+            return Suspect(http, antiforgery, check, Path.GetFileName(staged), chosenProfile, suspect);
         }
 
         // The account's profile is assigned only once the file is accepted: a refused upload changes nothing.
@@ -174,6 +231,28 @@ internal static class WebEndpoints
         var id = jobs.Enqueue<FileJob>(j => j.Process(relative, CancellationToken.None));
         services.Board.Started(id, check);
         return Results.Redirect($"/jobs/{Uri.EscapeDataString(id)}", permanent: false, preserveMethod: false);
+    }
+
+    // The upload is held: what looks wrong, and the choice to queue it anyway or not at all.
+    private static IResult Suspect(HttpContext http, IAntiforgery antiforgery, UploadCheck check, string staged, string profile, IReadOnlyList<string> suspect)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var sb = WebPage.Begin("Check this upload");
+        sb.Append("<header><p class=\"eyebrow\">Not queued yet</p><h1>Check this upload</h1><p class=\"sub\">")
+            .Append(HtmlText.Encode($"{check.FileName} for {check.Account}, {check.Month}: {ReportFormat.Count(check.Connections)} connections ({check.Format}). Compared with the account's month before, it does not look like its next export:"))
+            .Append("</p></header>\n<section id=\"suspect\" style=\"border: 3px solid var(--bad); background: #fef2f2\"><ul>");
+        foreach (var reason in suspect)
+        {
+            sb.Append("<li>").Append(HtmlText.Encode(char.ToUpperInvariant(reason[0]) + reason[1..])).Append("</li>");
+        }
+
+        sb.Append("</ul><p class=\"note\">Queued as it is, it becomes this account's ").Append(HtmlText.Encode(check.Month))
+            .Append(" and its reports say the same at the top.</p>\n<form method=\"post\" action=\"/upload/confirm\">")
+            .Append(WebPage.Hidden(tokens.FormFieldName, tokens.RequestToken)).Append(WebPage.Hidden("staged", staged)).Append(WebPage.Hidden("account", check.Account))
+            .Append(WebPage.Hidden("month", check.Month)).Append(WebPage.Hidden("profile", profile)).Append(WebPage.Hidden("fileName", check.FileName))
+            .Append("<p><button id=\"cancel\" type=\"submit\" name=\"action\" value=\"cancel\">Do not queue it</button> ")
+            .Append("<button id=\"queue-anyway\" type=\"submit\" name=\"action\" value=\"queue\">Queue it anyway</button></p></form></section>\n");
+        return WebPage.End(sb);
     }
 
     // Why an account cannot be given this profile on the upload page, or null.

@@ -43,6 +43,7 @@ internal static class DriftCalculator
                 PreviousModelVersion = null,
                 Attribution = null,
                 Alerts = [],
+                Suspect = [],
                 Trend = trend,
                 Histograms = null,
             };
@@ -50,7 +51,8 @@ internal static class DriftCalculator
 
         var prev = previous.Info;
         var (delta, low, high, p) = DriftStatistics.CompareProportions(prev.IcpMatched, prev.Scored, info.IcpMatched, info.Scored);
-        var rate = new MatchRateChange(previous.MatchRate, current.MatchRate, delta * 100, [low * 100, high * 100], p, prev.Scored, info.Scored, options.SignificanceLevel);
+        // Every rate and every change of a rate is a fraction of 1 in the report, as in drift.json.
+        var rate = new MatchRateChange(previous.MatchRate, current.MatchRate, delta, [low, high], p, prev.Scored, info.Scored, options.SignificanceLevel);
         var pool = new PoolChange(prev.AddressablePool, info.AddressablePool, info.AddressablePool - prev.AddressablePool);
         var (histPrev, histCur) = (Histogram(previous.Rows, 20), Histogram(current.Rows, 20));
         var scorePsi = DriftStatistics.Psi(DriftStatistics.Shares(Histogram(previous.Rows, 10)), DriftStatistics.Shares(Histogram(current.Rows, 10)));
@@ -62,11 +64,12 @@ internal static class DriftCalculator
         Attribution? attribution = !modelChanged
             ? new Attribution(total, 0, total, null)
             : previousRescoredRate is { } rescored
-                ? new Attribution((current.MatchRate - rescored) * 100, (rescored - previous.MatchRate) * 100, total, rescored)
+                ? new Attribution(current.MatchRate - rescored, rescored - previous.MatchRate, total, rescored)
                 : null;
         var identical = Identical(previous.Rows, current.Rows);
         var (previousModel, currentModel) = ModelNames(Ref(prev), Ref(info));
-        var alerts = identical ? [] : Alerts(rate, pool, scorePsi, features, quality, current, attribution, previousModel, currentModel, options);
+        var suspect = Plausibility.Check(Plausibility.Of(previous), Plausibility.Of(current), options);
+        List<string> alerts = identical ? [] : [.. suspect.Select(s => Plausibility.AlertPrefix + s), .. Alerts(rate, pool, scorePsi, features, quality, current, attribution, previousModel, currentModel, options)];
 
         return new DriftReport
         {
@@ -74,7 +77,7 @@ internal static class DriftCalculator
             Month = info.Month,
             PreviousMonth = prev.Month,
             Identical = identical,
-            Summary = identical ? $"Identical to {prev.Month}: same connections, same scores." : Summary(rate, network, attribution, modelChanged, previousModel, currentModel, options),
+            Summary = identical ? $"Identical to {prev.Month}: same connections, same scores." : Summary(rate, pool, network, attribution, modelChanged, previousModel, currentModel, options),
             IcpMatchRate = rate,
             Pool = pool,
             ScorePsi = scorePsi,
@@ -90,6 +93,7 @@ internal static class DriftCalculator
             ProfileChanged = Ref(info).Profile != Ref(prev).Profile,
             Attribution = attribution,
             Alerts = alerts,
+            Suspect = identical ? [] : suspect,
             Trend = trend,
             Histograms = new ScoreHistograms(histPrev, histCur),
         };
@@ -171,16 +175,16 @@ internal static class DriftCalculator
             before.TryAdd(r.Key, r);
         }
 
-        long added = 0, addedIcp = 0, changed = 0, intoIcp = 0, outOfIcp = 0, unchanged = 0;
+        // Every row is counted once on each side, so the movements add up to the pool's change exactly:
+        // a second row under a key already seen (two people of one name connected the same day, in an
+        // export without profile URLs) is one more addition now, or one more departure then.
+        var extraBefore = previous.Count(r => !r.IsHidden) - before.Count;
+        var extraBeforeIcp = previous.Count(r => !r.IsHidden && r.IsMatch) - before.Values.Count(r => r.IsMatch);
+        long added = 0, addedIcp = 0, changed = 0, intoIcp = 0, outOfIcp = 0, unchanged = 0, rescoredInto = 0, rescoredOut = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in current.Where(r => !r.IsHidden))
         {
-            if (!seen.Add(r.Key))
-            {
-                continue;
-            }
-
-            if (!before.TryGetValue(r.Key, out var then))
+            if (!seen.Add(r.Key) || !before.TryGetValue(r.Key, out var then))
             {
                 added++;
                 addedIcp += r.IsMatch ? 1 : 0;
@@ -193,12 +197,15 @@ internal static class DriftCalculator
             }
             else
             {
+                // Same title and company, another verdict: the model, or the industry or size, changed.
                 unchanged++;
+                rescoredInto += !then.IsMatch && r.IsMatch ? 1 : 0;
+                rescoredOut += then.IsMatch && !r.IsMatch ? 1 : 0;
             }
         }
 
         var gone = before.Values.Where(r => !seen.Contains(r.Key)).ToList();
-        return new NetworkMovement(added, gone.Count, changed, addedIcp, gone.Count(r => r.IsMatch), intoIcp, outOfIcp, unchanged);
+        return new NetworkMovement(added, gone.Count + extraBefore, changed, addedIcp, gone.Count(r => r.IsMatch) + extraBeforeIcp, intoIcp, outOfIcp, unchanged, rescoredInto, rescoredOut);
     }
 
     private static DataQuality Quality(SnapshotData previous, SnapshotData current)
@@ -233,9 +240,9 @@ internal static class DriftCalculator
     {
         var c = CultureInfo.InvariantCulture;
         var alerts = new List<string>();
-        if (-rate.Delta >= o.MatchRateDropPoints && rate.PValue < o.SignificanceLevel)
+        if (-rate.Delta * 100 >= o.MatchRateDropPoints && rate.PValue < o.SignificanceLevel)
         {
-            alerts.Add(string.Create(c, $"ICP match rate fell {-rate.Delta:0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}), significant (p = {rate.PValue:0.####})"));
+            alerts.Add(string.Create(c, $"ICP match rate fell {-rate.Delta * 100:0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}), significant (p = {rate.PValue:0.####})"));
         }
 
         if (pool.Previous > 0 && -pool.Delta >= o.PoolDropShare * pool.Previous)
@@ -245,14 +252,14 @@ internal static class DriftCalculator
 
         if (scorePsi >= o.ScorePsiAlert)
         {
-            alerts.Add(string.Create(c, $"Score distribution shifted: PSI {scorePsi:0.00} ({DriftStatistics.Band(scorePsi)})"));
+            alerts.Add(string.Create(c, $"{DriftStatistics.Describe("Score mix", scorePsi)}: who scores high and who scores low changed (PSI {scorePsi:0.00})"));
         }
 
         foreach (var (name, drift) in features)
         {
             if (drift.Psi >= o.FeaturePsiAlert)
             {
-                alerts.Add(string.Create(c, $"{FeatureLabel(name)} mix shifted: PSI {drift.Psi:0.00} ({drift.Band})"));
+                alerts.Add(string.Create(c, $"{DriftStatistics.Describe(FeatureLabel(name) + " mix", drift.Psi)} (PSI {drift.Psi:0.00})"));
             }
 
             foreach (var category in drift.NewCategories.Where(x => x.Share >= o.NewCategoryShareAlert))
@@ -279,33 +286,58 @@ internal static class DriftCalculator
         if (previousModel != currentModel)
         {
             alerts.Add(attribution is { } a
-                ? string.Create(c, $"Model changed ({previousModel} → {currentModel}): {a.Model:+0.0;-0.0;0.0} of the {a.Total:+0.0;-0.0;0.0} points come from the model")
+                ? string.Create(c, $"Model changed ({previousModel} → {currentModel}): {a.Model * 100:+0.0;-0.0;0.0} of the {a.Total * 100:+0.0;-0.0;0.0} points come from the model")
                 : $"Model changed ({previousModel} → {currentModel}); {currentModel} could not be loaded to split the change");
         }
 
         return alerts;
     }
 
-    private static string Summary(MatchRateChange rate, NetworkMovement n, Attribution? a, bool modelChanged, string previousModel, string currentModel, DriftOptions o)
+    private static string Summary(MatchRateChange rate, PoolChange pool, NetworkMovement n, Attribution? a, bool modelChanged, string previousModel, string currentModel, DriftOptions o)
     {
         var c = CultureInfo.InvariantCulture;
-        var direction = rate.Delta > 0.05 ? "rose" : rate.Delta < -0.05 ? "fell" : "held";
+        var points = rate.Delta * 100;
+        var direction = points > 0.05 ? "rose" : points < -0.05 ? "fell" : "held";
         var significance = rate.PValue < o.SignificanceLevel ? "significant" : "not significant";
         var head = direction == "held"
             ? string.Create(c, $"Match rate held at {Pct(rate.Current)}")
-            : string.Create(c, $"Match rate {direction} {Math.Abs(rate.Delta):0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}, {significance})");
-        var movement = string.Create(c, $"{n.Added:N0} connections added ({n.AddedIntoIcp:N0} in the ICP), {n.Removed:N0} removed, {n.Changed:N0} changed title or company ({n.ChangedIntoIcp:N0} into the ICP, {n.ChangedOutOfIcp:N0} out)");
+            : string.Create(c, $"Match rate {direction} {Math.Abs(points):0.0} points ({Pct(rate.Previous)} → {Pct(rate.Current)}, {significance})");
         var why = !modelChanged ? "the model did not change, so the change is the network's"
-            : a is { } at ? string.Create(c, $"the model changed ({previousModel} → {currentModel}): {at.Network:+0.0;-0.0;0.0} points from the network, {at.Model:+0.0;-0.0;0.0} from the model")
+            : a is { } at ? string.Create(c, $"the model changed ({previousModel} → {currentModel}): {at.Network * 100:+0.0;-0.0;0.0} points from the network, {at.Model * 100:+0.0;-0.0;0.0} from the model")
             : $"the model changed ({previousModel} → {currentModel}) and could not be loaded to split the change";
-        return $"{head}; {movement}; {why}.";
+        return $"{head}; {PoolSentence(pool, n)}; {why}.";
     }
+
+    /// <summary>
+    /// The pool's change itemized: every movement into and out of the ICP, which add up to it, then
+    /// the movements of the whole network.
+    /// </summary>
+    public static string PoolSentence(PoolChange pool, NetworkMovement n)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var parts = new List<string>
+        {
+            string.Create(c, $"{Signed(n.AddedIntoIcp)} new ICP connections"),
+            string.Create(c, $"{Signed(-n.RemovedFromIcp)} ICP connections removed"),
+            string.Create(c, $"{Signed(n.ChangedIntoIcp)} changed job into the ICP"),
+            string.Create(c, $"{Signed(-n.ChangedOutOfIcp)} changed job out of it"),
+        };
+        if (n.RescoredIntoIcp + n.RescoredOutOfIcp > 0)
+        {
+            parts.Add(string.Create(c, $"{Signed(n.RescoredIntoIcp - n.RescoredOutOfIcp)} with the same title and company scored differently ({n.RescoredIntoIcp:N0} in, {n.RescoredOutOfIcp:N0} out)"));
+        }
+
+        return string.Create(c, $"pool {pool.Previous:N0} → {pool.Current:N0} ({Signed(pool.Delta)}): {string.Join(", ", parts)}; in all {n.Added:N0} connections added, {n.Removed:N0} removed, {n.Changed:N0} changed title or company");
+    }
+
+    // +5, −3, ±0: a count of people with its direction.
+    private static string Signed(long n) => n > 0 ? "+" + n.ToString("N0", CultureInfo.InvariantCulture) : n < 0 ? "−" + (-n).ToString("N0", CultureInfo.InvariantCulture) : "±0";
 
     private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Pct0(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    private static string FeatureLabel(string feature) => feature switch
+    internal static string FeatureLabel(string feature) => feature switch
     {
         "industry" => "Industry",
         "companySize" => "Company size",

@@ -27,6 +27,15 @@ internal sealed record DriftOptions
     /// <summary>Alert when this share of a file's rows were rejected.</summary>
     public double RejectedShareAlert { get; init; } = 0.05;
 
+    /// <summary>A month where at least this share of last month's people are gone looks like another account's export.</summary>
+    public double SuspectGoneShare { get; init; } = 0.5;
+
+    /// <summary>A network that shrinks by at least this share in a month looks like a partial or wrong export.</summary>
+    public double SuspectShrinkShare { get; init; } = 0.2;
+
+    /// <summary>Alert when the match rate has fallen this many months in a row (0: never).</summary>
+    public int DecliningMonths { get; init; } = 2;
+
     public IEnumerable<string> Validate()
     {
         if (MatchRateDropPoints is < 0 or > 100)
@@ -44,7 +53,7 @@ internal sealed record DriftOptions
             yield return "Drift:ScorePsiAlert and FeaturePsiAlert must be positive";
         }
 
-        foreach (var (key, value) in new[] { ("NewCategoryShareAlert", NewCategoryShareAlert), ("PoolDropShare", PoolDropShare), ("RejectedShareAlert", RejectedShareAlert) })
+        foreach (var (key, value) in new[] { ("NewCategoryShareAlert", NewCategoryShareAlert), ("PoolDropShare", PoolDropShare), ("RejectedShareAlert", RejectedShareAlert), ("SuspectGoneShare", SuspectGoneShare), ("SuspectShrinkShare", SuspectShrinkShare) })
         {
             if (value is < 0 or > 1)
             {
@@ -55,6 +64,11 @@ internal sealed record DriftOptions
         if (DataQualityRisePoints is < 0 or > 100)
         {
             yield return "Drift:DataQualityRisePoints must be between 0 and 100";
+        }
+
+        if (DecliningMonths is < 0 or > 24)
+        {
+            yield return "Drift:DecliningMonths must be between 0 (no alert) and 24";
         }
     }
 }

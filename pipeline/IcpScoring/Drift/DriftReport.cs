@@ -55,6 +55,12 @@ internal sealed record DriftReport
 
     public required IReadOnlyList<string> Alerts { get; init; }
 
+    /// <summary>
+    /// What makes this month look like a wrong upload (most of last month's people gone, an older
+    /// export, a network much smaller); empty when nothing does. Each is also the first of the alerts.
+    /// </summary>
+    public IReadOnlyList<string> Suspect { get; init; } = [];
+
     /// <summary>Every month of the account so far, oldest first.</summary>
     public required IReadOnlyList<TrendPoint> Trend { get; init; }
 
@@ -63,8 +69,9 @@ internal sealed record DriftReport
 }
 
 /// <summary>
-/// The match rate then and now, the change in points, its 95% interval (points) and the two-proportion
-/// test, with the significance level it is judged at (<c>Drift:SignificanceLevel</c>).
+/// The match rate then and now, the change and its 95% interval, and the two-proportion test, with the
+/// significance level it is judged at (<c>Drift:SignificanceLevel</c>). Rates and changes are fractions
+/// of 1 (a change of -0.0065 is -0.65 percentage points).
 /// </summary>
 internal sealed record MatchRateChange(double Previous, double Current, double Delta, double[] Ci95, double PValue, long PreviousScored, long CurrentScored, double SignificanceLevel = 0.05);
 
@@ -80,9 +87,15 @@ internal sealed record CategoryShift(string Name, double PreviousShare, double C
 
 /// <summary>
 /// How the pool moved: connections added and removed, and changed (the same person with a new title
-/// or company), with how many moved into and out of the ICP.
+/// or company), with how many moved into and out of the ICP; and the unchanged ones (same title and
+/// company) whose verdict changed all the same (the model, or their industry or size, changed).
+/// Into minus out of the ICP, over all four, is the pool's change.
 /// </summary>
-internal sealed record NetworkMovement(long Added, long Removed, long Changed, long AddedIntoIcp, long RemovedFromIcp, long ChangedIntoIcp, long ChangedOutOfIcp, long Unchanged);
+internal sealed record NetworkMovement(long Added, long Removed, long Changed, long AddedIntoIcp, long RemovedFromIcp, long ChangedIntoIcp, long ChangedOutOfIcp, long Unchanged, long RescoredIntoIcp = 0, long RescoredOutOfIcp = 0)
+{
+    /// <summary>The pool's change these movements make: it equals the change of the addressable pool.</summary>
+    public long PoolChange => AddedIntoIcp - RemovedFromIcp + ChangedIntoIcp - ChangedOutOfIcp + RescoredIntoIcp - RescoredOutOfIcp;
+}
 
 /// <summary>Shares of connections without a title, without firmographics, and rejected rows, then and now.</summary>
 internal sealed record DataQuality(
@@ -95,7 +108,7 @@ internal sealed record DataQuality(
     double PreviousRejectedShare,
     double CurrentRejectedShare);
 
-/// <summary>The change in match rate (points) split into "network changed" and "model changed".</summary>
+/// <summary>The change in match rate (a fraction of 1, like the rates) split into "network changed" and "model changed".</summary>
 internal sealed record Attribution(double Network, double Model, double Total, double? PreviousRescoredRate);
 
 internal sealed record TrendPoint(string Month, double IcpMatchRate, long AddressablePool, long Connections, string ModelVersion, string Profile = "");

@@ -51,6 +51,14 @@ internal static class DriftStatistics
     /// <summary>"stable" below 0.1, "moderate" up to 0.25, "major" above.</summary>
     public static string Band(double psi) => psi < 0.1 ? "stable" : psi <= 0.25 ? "moderate" : "major";
 
+    /// <summary>A shift in words a marketer reads, with its band: "Industry mix shifted a lot (major)".</summary>
+    public static string Describe(string what, double psi) => Band(psi) switch
+    {
+        "stable" => $"{what} held (stable)",
+        "moderate" => $"{what} shifted somewhat (moderate)",
+        _ => $"{what} shifted a lot (major)",
+    };
+
     /// <summary>
     /// The change from x1/n1 to x2/n2: the difference, its 95% Newcombe (hybrid Wilson score)
     /// interval, and the two-sided p-value of the pooled two-proportion z-test.

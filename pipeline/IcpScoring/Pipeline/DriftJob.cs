@@ -13,8 +13,10 @@ namespace IcpScoring.Pipeline;
 /// arrives out of order slots into the history and the reports around it are made again. When the
 /// model changed between two months, the earlier month is re-scored with the later month's model.
 /// </summary>
-internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, string defaultProfile, DriftOptions options, ILogger<DriftJob> logger)
+internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpModel?> models, string defaultProfile, DriftOptions options, ILogger<DriftJob> logger, BenchmarksOptions? benchmarks = null)
 {
+    private readonly BenchmarksOptions _benchmarks = benchmarks ?? new BenchmarksOptions();
+
     private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -41,6 +43,7 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
             var trend = months.Select(s => (Info: s, Ref: ModelRef.Parse(s.ModelVersion, defaultProfile)))
                 .Select(s => new TrendPoint(s.Info.Month, s.Info.Scored == 0 ? 0 : s.Info.IcpMatched / (double)s.Info.Scored, s.Info.AddressablePool, s.Info.Connections, s.Ref.Version, s.Ref.Profile)).ToList();
             SnapshotData? previous = null;
+            var alertsByMonth = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             for (var i = 0; i < months.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -48,14 +51,20 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
                 // A month's rows are read only when some month is compared with it: a lone first month needs its counts alone.
                 var current = months.Count > 1 ? Load(months[i], ledger) : new SnapshotData(months[i], [], 0, 0);
                 var rescored = previous is not null && previous.Info.ModelVersion != current.Info.ModelVersion ? Rescore(previous, current.Info.ModelVersion) : null;
-                var report = DriftCalculator.Compare(previous, current, trend[..(i + 1)], rescored, options);
+                var report = WithStandingAlerts(DriftCalculator.Compare(previous, current, trend[..(i + 1)], rescored, options), months[i]);
                 var folder = Path.Combine(outRoot, Folder(current.Info), current.Info.Month);
                 Directory.CreateDirectory(folder);
                 AtomicFiles.RemoveLeftovers(folder);
                 DriftJson.Write(Path.Combine(folder, "drift.json"), report);
-                DriftHtml.Write(Path.Combine(folder, "drift.html"), report);
+                DriftHtml.Write(Path.Combine(folder, "drift.html"), report, [.. months.Select(m => m.Month)]);
                 latest[account] = report;
+                alertsByMonth[report.Month] = report.Alerts;
                 previous = current;
+            }
+
+            if (months.Count > 0)
+            {
+                AtomicFiles.WriteAllText(Path.Combine(outRoot, Folder(months[^1]), "index.html"), AccountHistoryHtml.Render(latest[account], alertsByMonth));
             }
 
             _written[account] = months.Count == 0 ? long.MaxValue : months.Max(m => m.Id);
@@ -149,6 +158,31 @@ internal sealed partial class DriftJob(PipelineStore store, Func<string, IcpMode
         var p = model.Probabilities(inputs);
         return rows.Count == 0 ? 0 : which.Count(i => model.IsMatch(p[i])) / (double)rows.Count;
     }
+
+    // Alerts about where the account stands rather than what changed, so a first or a quiet month
+    // raises them too: a match rate falling month after month, and a pool too shallow for campaigns.
+    private DriftReport WithStandingAlerts(DriftReport report, SnapshotInfo month)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var alerts = report.Alerts.ToList();
+        var n = options.DecliningMonths;
+        var trend = report.Trend;
+        if (n > 0 && trend.Count > n && Enumerable.Range(trend.Count - n, n).All(k => trend[k].IcpMatchRate < trend[k - 1].IcpMatchRate - DecliningStep))
+        {
+            var path = string.Join(" → ", trend.Skip(trend.Count - n - 1).Select(t => (t.IcpMatchRate * 100).ToString("0.0", c) + "%"));
+            alerts.Add(string.Create(c, $"Match rate fell {n} months in a row ({path}; Drift:DecliningMonths)"));
+        }
+
+        if (SnapshotSummary.FromJson(month.SummaryJson)?.PoolDepth == "too-shallow")
+        {
+            alerts.Add(string.Create(c, $"Pool too shallow for campaigns: {month.AddressablePool:N0} ICP connections, below the {_benchmarks.ShallowPoolBelow:N0} a campaign needs (Benchmarks:ShallowPoolBelow); grow it with targeted requests"));
+        }
+
+        return report with { Alerts = alerts };
+    }
+
+    // A fall smaller than this (0.05 points) is a rate that held.
+    private const double DecliningStep = 0.0005;
 
     internal static string Folder(SnapshotInfo info) => SnapshotSummary.FromJson(info.SummaryJson)?.AccountFolder ?? AccountNames.Slug(info.Account);
 

@@ -214,7 +214,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
     {
         var (profile, description) = models.Describe(model);
-        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0)) with
+        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, file.Sha256, ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0)) with
         {
             Profile = profile,
             ProfileDescription = description,

@@ -105,7 +105,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     {
         try
         {
-            var drift = new DriftJob(store, models.Get, models.Routing.Default, settings.Drift, loggers.CreateLogger<DriftJob>());
+            var drift = new DriftJob(store, models.Get, models.Routing.Default, settings.Drift, loggers.CreateLogger<DriftJob>(), settings.Benchmarks);
             var refreshed = drift.Refresh(outRoot, accounts, cancellationToken);
             var alerts = drift.LatestAlerts(outRoot, refreshed, cancellationToken);
             var portfolio = PortfolioBuilder.Build(store, models.Routing.Default, thisRun, alerts);
@@ -160,7 +160,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         try
         {
-            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            var (report, reports) = processor.Process(file with { Sha256 = sha }, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
             store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
             var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"

@@ -50,10 +50,15 @@ internal static class PortfolioBuilder
                 ["rejects"] = $"{folder}/{latest.Month}/rejects.csv",
                 ["drift"] = $"{folder}/{latest.Month}/drift.html",
                 ["driftJson"] = $"{folder}/{latest.Month}/drift.json",
+                ["history"] = $"{folder}/index.html",
             })
         {
             Profile = model.Profile,
             ModelVersion = model.Version,
+            Scored = latest.Scored,
+            IcpMatched = latest.IcpMatched,
+            History = [.. months.Select(m => new PortfolioMonth(m.Month, Rate(m), m.AddressablePool, m.Connections, $"{SnapshotSummary.FromJson(m.SummaryJson)?.AccountFolder ?? folder}/{m.Month}/pool.html"))],
+            Suspect = [.. alerts.Where(a => a.StartsWith(Drift.Plausibility.AlertPrefix, StringComparison.Ordinal)).Select(a => a[Drift.Plausibility.AlertPrefix.Length..])],
         };
     }
 

@@ -44,6 +44,13 @@ internal sealed record BenchmarksOptions
     /// <summary>How many months ahead the growth projection runs.</summary>
     public int ProjectionMonths { get; init; } = 6;
 
+    /// <summary>
+    /// The share of the new connections a targeted scenario makes that match the ICP: targeted
+    /// requests go to ICP people, so nearly all who accept are; set it to how precise your lists are.
+    /// Generic and average scenarios reach the network's kind of people: today's match rate.
+    /// </summary>
+    public double TargetedIcpShare { get; init; } = 0.9;
+
     public IEnumerable<string> Validate()
     {
         foreach (var (key, value) in Rates())
@@ -90,5 +97,6 @@ internal sealed record BenchmarksOptions
         (nameof(ColdReplyRate), ColdReplyRate), (nameof(WarmReplyRate), WarmReplyRate), (nameof(AcceptanceAverage), AcceptanceAverage),
         (nameof(AcceptanceTargeted), AcceptanceTargeted), (nameof(AcceptanceGeneric), AcceptanceGeneric), (nameof(AcceptedThatReply), AcceptedThatReply),
         (nameof(CloseRateWarm), CloseRateWarm), (nameof(CloseRateCold), CloseRateCold), (nameof(InMailReplyLow), InMailReplyLow), (nameof(InMailReplyHigh), InMailReplyHigh),
+        (nameof(TargetedIcpShare), TargetedIcpShare),
     ];
 }

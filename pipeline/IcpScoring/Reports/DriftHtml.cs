@@ -19,10 +19,13 @@ internal static class DriftHtml
 
     private static readonly string[] FeatureOrder = ["industry", "companySize", "seniority", "function"];
 
-    public static string Render(DriftReport r)
+    /// <param name="r">The report.</param>
+    /// <param name="months">Every month of the account, in order, for the links to the months before and after; the trend's months when not given.</param>
+    public static string Render(DriftReport r, IReadOnlyList<string>? months = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         var sb = HtmlPage.Begin($"ICP drift · {r.Account} · {r.Month}");
+        sb.Append(ReportNav.Drift(r.Month, months ?? [.. r.Trend.Select(t => t.Month)]));
         Header(sb, r);
         if (r.PreviousMonth is not { } previous)
         {
@@ -38,6 +41,7 @@ internal static class DriftHtml
             return Footer(sb, r);
         }
 
+        Suspect(sb, r);
         Alerts(sb, r);
         if (r.Identical)
         {
@@ -57,7 +61,7 @@ internal static class DriftHtml
         return Footer(sb, r);
     }
 
-    public static void Write(string path, DriftReport r) => AtomicFiles.WriteAllText(path, Render(r));
+    public static void Write(string path, DriftReport r, IReadOnlyList<string>? months = null) => AtomicFiles.WriteAllText(path, Render(r, months));
 
     private static void Header(StringBuilder sb, DriftReport r)
     {
@@ -71,6 +75,24 @@ internal static class DriftHtml
         sb.Append("<header>\n<p class=\"eyebrow\">ICP-match drift report</p>\n")
             .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")
             .Append("<p class=\"sub\">").Append(HtmlText.Encode($"{compared} · {model}")).Append("</p>\n</header>\n");
+    }
+
+    // A month that looks like a wrong upload says so before anything else: its numbers may be another account's.
+    private static void Suspect(StringBuilder sb, DriftReport r)
+    {
+        if (r.Suspect.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"suspect\" style=\"border: 3px solid var(--bad); background: #fef2f2\">\n<h2 style=\"color: var(--bad)\">Check this upload before trusting this month</h2>\n<ul>\n");
+        foreach (var reason in r.Suspect)
+        {
+            sb.Append("<li>").Append(HtmlText.Encode(char.ToUpperInvariant(reason[0]) + reason[1..])).Append("</li>\n");
+        }
+
+        sb.Append("</ul>\n<p class=\"note\">If the file is not this account's latest full export, upload the right one for ")
+            .Append(HtmlText.Encode(r.Month)).Append(": it replaces this month. Thresholds: Drift:SuspectGoneShare and Drift:SuspectShrinkShare.</p>\n</section>\n");
     }
 
     private static void Alerts(StringBuilder sb, DriftReport r)
@@ -98,8 +120,8 @@ internal static class DriftHtml
             .Append("</th><th class=\"num\">").Append(HtmlText.Encode(r.Month)).Append("</th><th class=\"num\">Change</th><th class=\"num\">95% interval of the change</th><th>Two-proportion test</th></tr></thead>\n<tbody>\n");
         if (r.IcpMatchRate is { } m)
         {
-            Row(sb, "ICP match rate", ReportFormat.Percent(m.Previous), ReportFormat.Percent(m.Current), ReportFormat.Points(m.Delta), Math.Sign(Math.Round(m.Delta, 1)),
-                m.Ci95 is [var low, var high] ? $"{ReportFormat.Points(low)} to {ReportFormat.Points(high)}" : "n/a", Test(m.PValue, m.SignificanceLevel));
+            Row(sb, "ICP match rate", ReportFormat.Percent(m.Previous), ReportFormat.Percent(m.Current), ReportFormat.Points(m.Delta * 100), Math.Sign(Math.Round(m.Delta * 100, 1)),
+                m.Ci95 is [var low, var high] ? $"{ReportFormat.Points(low * 100)} to {ReportFormat.Points(high * 100)}" : "n/a", Test(m.PValue, m.SignificanceLevel));
             Row(sb, "Scored connections", ReportFormat.Count(m.PreviousScored), ReportFormat.Count(m.CurrentScored),
                 ReportFormat.Change(m.CurrentScored - m.PreviousScored), 0, string.Empty, string.Empty);
         }
@@ -138,7 +160,7 @@ internal static class DriftHtml
         sb.Append("<section id=\"why\">\n<h2>Why: network or model</h2>\n<p>");
         if (!r.ModelChanged)
         {
-            sb.Append(HtmlText.Encode($"The model did not change ({r.ModelVersion} in both months): the whole change, {ReportFormat.Points(total)}, is the network's."))
+            sb.Append(HtmlText.Encode($"The model did not change ({r.ModelVersion} in both months): the whole change, {ReportFormat.Points(total * 100)}, is the network's."))
                 .Append("</p>\n</section>\n");
             return;
         }
@@ -154,7 +176,7 @@ internal static class DriftHtml
         var rescored = a.PreviousRescoredRate is { } rate
             ? $" Re-scored with {r.ModelVersion}, {r.PreviousMonth} matches at {ReportFormat.Percent(rate)}."
             : string.Empty;
-        sb.Append(HtmlText.Encode($"The model changed from {was} to {r.ModelVersion}.{rescored} The change of {ReportFormat.Points(a.Total)} splits into:"))
+        sb.Append(HtmlText.Encode($"The model changed from {was} to {r.ModelVersion}.{rescored} The change of {ReportFormat.Points(a.Total * 100)} splits into:"))
             .Append("</p>\n<table id=\"attribution\">\n<thead><tr><th>Cause</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
         Cause(sb, "Network changed (both months scored by " + r.ModelVersion + ")", a.Network);
         Cause(sb, $"Model changed ({was} → {r.ModelVersion})", a.Model);
@@ -162,8 +184,8 @@ internal static class DriftHtml
         sb.Append("</tbody>\n</table>\n<p class=\"note\">The two parts add up to the total (each is rounded here).</p>\n</section>\n");
     }
 
-    private static void Cause(StringBuilder sb, string name, double points) =>
-        sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Points(points)).Append("</td></tr>\n");
+    private static void Cause(StringBuilder sb, string name, double change) =>
+        sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Points(change * 100)).Append("</td></tr>\n");
 
     private static void NetworkSection(StringBuilder sb, DriftReport r)
     {
@@ -172,24 +194,31 @@ internal static class DriftHtml
             return;
         }
 
-        sb.Append("<section id=\"network\">\n<h2>Network movement</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">Connections</th>")
-            .Append("<th class=\"num\">Into the ICP</th><th class=\"num\">Out of the ICP</th></tr></thead>\n<tbody>\n");
-        Movement(sb, "Added", n.Added, ReportFormat.Count(n.AddedIntoIcp), "—");
-        Movement(sb, "Removed", n.Removed, "—", ReportFormat.Count(n.RemovedFromIcp));
-        Movement(sb, "Changed (same person, new title or company)", n.Changed, ReportFormat.Count(n.ChangedIntoIcp), ReportFormat.Count(n.ChangedOutOfIcp));
-        Movement(sb, "Unchanged", n.Unchanged, string.Empty, string.Empty);
-        sb.Append("</tbody>\n</table>\n<p class=\"note\">Into the ICP: added connections that match, and changed ones that match now but did not before. ")
-            .Append("Out of the ICP: removed connections that matched, and changed ones that matched before but no longer do.</p>\n</section>\n");
+        sb.Append("<section id=\"network\">\n<h2>Network movement</h2>\n<table id=\"movement\">\n<thead><tr><th></th><th class=\"num\">Connections</th>")
+            .Append("<th class=\"num\">Into the ICP</th><th class=\"num\">Out of the ICP</th><th class=\"num\">Pool change</th></tr></thead>\n<tbody>\n");
+        Movement(sb, "Added", n.Added, n.AddedIntoIcp, null);
+        Movement(sb, "Removed", n.Removed, null, n.RemovedFromIcp);
+        Movement(sb, "Changed (same person, new title or company)", n.Changed, n.ChangedIntoIcp, n.ChangedOutOfIcp);
+        Movement(sb, "Same title and company", n.Unchanged, n.RescoredIntoIcp, n.RescoredOutOfIcp);
+        var pool = r.Pool?.Delta ?? n.PoolChange;
+        sb.Append("<tr class=\"total\"><th>Pool change</th><td></td><td></td><td></td><td class=\"num\"><strong>").Append(ReportFormat.Change(pool)).Append("</strong></td></tr>\n")
+            .Append("</tbody>\n</table>\n<p class=\"note\">Into the ICP: added connections that match, and changed ones that match now but did not before. ")
+            .Append("Out of the ICP: removed connections that matched, and changed ones that matched before but no longer do. ")
+            .Append("A connection whose title and company stayed moves in or out only when the model, or its industry or company size, changed. ")
+            .Append("The pool changes column adds up to the pool&#39;s change.</p>\n</section>\n");
     }
 
-    private static void Movement(StringBuilder sb, string name, long count, string into, string outOf) =>
+    private static void Movement(StringBuilder sb, string name, long count, long? into, long? outOf) =>
         sb.Append("<tr><td>").Append(HtmlText.Encode(name)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(count))
-            .Append("</td><td class=\"num\">").Append(into).Append("</td><td class=\"num\">").Append(outOf).Append("</td></tr>\n");
+            .Append("</td><td class=\"num\">").Append(into is { } i ? ReportFormat.Count(i) : "—").Append("</td><td class=\"num\">").Append(outOf is { } o ? ReportFormat.Count(o) : "—")
+            .Append("</td><td class=\"num\">").Append(ReportFormat.Change((into ?? 0) - (outOf ?? 0))).Append("</td></tr>\n");
 
     private static void Scores(StringBuilder sb, DriftReport r, string previous)
     {
-        sb.Append("<section id=\"scores\">\n<h2>Score distribution</h2>\n<p>Population stability index (PSI) of the scores: <strong>");
-        sb.Append(r.ScorePsi is { } psi ? Statistic(psi) : "n/a").Append("</strong> ").Append(Band(r.ScorePsiBand)).Append("</p>\n");
+        sb.Append("<section id=\"scores\">\n<h2>Score distribution</h2>\n<p id=\"score-mix\"><strong>");
+        sb.Append(HtmlText.Encode(r.ScorePsi is { } psi ? DriftStatistics.Describe("Score mix", psi) : "Score mix: n/a")).Append("</strong> ").Append(Band(r.ScorePsiBand))
+            .Append(" <span class=\"note\">(population stability index, PSI: ").Append(r.ScorePsi is { } value ? Statistic(value) : "n/a").Append(")</span></p>\n")
+            .Append("<p class=\"note\">How much the share of connections at each score moved since last month: whether the network, or the model, now puts more people high or low.</p>\n");
         if (r.Histograms is { } h)
         {
             sb.Append(Charts.OverlaidHistogram("chart-scores", "Score distribution, share of scored connections",
@@ -211,17 +240,20 @@ internal static class DriftHtml
             return;
         }
 
-        sb.Append("<table id=\"feature-drift\">\n<thead><tr><th>Feature</th><th class=\"num\">PSI</th><th>Band</th><th class=\"num\">Jensen–Shannon</th>")
+        sb.Append("<table id=\"feature-drift\">\n<thead><tr><th>Feature</th><th>In words</th><th class=\"num\">PSI</th><th>Band</th><th class=\"num\">Jensen–Shannon</th>")
             .Append("<th>New categories (share now)</th><th>Gone categories (share then)</th></tr></thead>\n<tbody>\n");
         foreach (var key in keys)
         {
             var f = r.Features[key];
-            sb.Append("<tr><td>").Append(HtmlText.Encode(FeatureName(key))).Append("</td><td class=\"num\">").Append(Statistic(f.Psi))
+            sb.Append("<tr><td>").Append(HtmlText.Encode(FeatureName(key))).Append("</td><td>").Append(HtmlText.Encode(DriftStatistics.Describe("mix", f.Psi)))
+                .Append("</td><td class=\"num\">").Append(Statistic(f.Psi))
                 .Append("</td><td>").Append(Band(f.Band)).Append("</td><td class=\"num\">").Append(Statistic(f.Js)).Append("</td><td>")
                 .Append(Categories(f.NewCategories)).Append("</td><td>").Append(Categories(f.GoneCategories)).Append("</td></tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n<p class=\"note\">Both statistics are computed over the categories of either month. ")
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">How much each mix of connections moved since last month, by two measures over the categories of either month: ")
+            .Append("the population stability index (PSI: below 0.1 the mix held, 0.1 to 0.25 it shifted somewhat, above 0.25 a lot) and the Jensen–Shannon divergence ")
+            .Append("(0 for the same mix, 1 for mixes with nothing in common). ")
             .Append("A category seen in only one month is listed by name rather than counted as an infinite shift.</p>\n");
 
         var shifts = keys.SelectMany(k => r.Features[k].LargestShifts.Select(s => (Feature: FeatureName(k), Shift: s)))

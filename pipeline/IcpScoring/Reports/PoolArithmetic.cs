@@ -50,20 +50,25 @@ internal static class PoolArithmetic
 
     public static double NewConnectionsPerMonth(double perWeek, BenchmarksOptions b) => perWeek * b.WeeksPerMonth;
 
-    /// <summary>Six scenarios: the standard and high-trust weekly limits at the generic, average and targeted acceptance rates.</summary>
+    /// <summary>
+    /// Six scenarios: the standard and high-trust weekly limits at the generic, average and targeted
+    /// acceptance rates. Generic and average requests reach people like the network, so their new
+    /// connections match the ICP at today's rate (<paramref name="icpShare"/>); targeted requests go to
+    /// ICP people, so theirs match at <see cref="BenchmarksOptions.TargetedIcpShare"/>.
+    /// </summary>
     public static Projection Project(long pool, double icpShare, BenchmarksOptions b)
     {
         var scenarios = new List<ProjectionScenario>();
         foreach (var (limit, requests) in new[] { ("standard", b.WeeklyRequestsStandard), ("high-trust", b.WeeklyRequestsHighTrust) })
         {
-            foreach (var (name, rate) in new[] { ("generic", b.AcceptanceGeneric), ("average", b.AcceptanceAverage), ("targeted", b.AcceptanceTargeted) })
+            foreach (var (name, rate, share) in new[] { ("generic", b.AcceptanceGeneric, icpShare), ("average", b.AcceptanceAverage, icpShare), ("targeted", b.AcceptanceTargeted, b.TargetedIcpShare) })
             {
                 var week = NewConnectionsPerWeek(requests, rate);
                 var month = NewConnectionsPerMonth(week, b);
                 var byMonth = Enumerable.Range(1, b.ProjectionMonths)
-                    .Select(m => new ProjectionMonth(m, month * m, month * m * icpShare, pool + (month * m * icpShare)))
+                    .Select(m => new ProjectionMonth(m, month * m, month * m * share, pool + (month * m * share)))
                     .ToList();
-                scenarios.Add(new ProjectionScenario(limit, requests, name, rate, week, month, byMonth));
+                scenarios.Add(new ProjectionScenario(limit, requests, name, rate, week, month, byMonth) { IcpShareOfNewConnections = share });
             }
         }
 
@@ -91,7 +96,8 @@ internal static class PoolArithmetic
             new("Profile shows \"500+\"", $"at {b.Badge500At} connections", "LinkedIn"),
             new("Pool too shallow for campaigns", $"below {b.ShallowPoolBelow}–{b.HealthyPoolAbove} ICP-relevant connections", "article's guidance"),
             new("Weeks in a month (projection)", N(b.WeeksPerMonth), "the brief's worked example: 22–28 new connections a week is about 90–115 a month"),
-            new("ICP share of new connections (projection)", "the current ICP match rate", "assumes new connections look like the existing network"),
+            new("ICP share of new connections, generic and average requests (projection)", "the current ICP match rate", "assumes untargeted requests reach people like the existing network"),
+            new("ICP share of new connections, targeted requests (projection)", P(b.TargetedIcpShare), "assumption: targeted requests go to ICP people (Benchmarks:TargetedIcpShare; set it to your lists' precision)"),
             new("Addressable pool", "ICP-matched 1st-degree connections", "only 1st-degree connections can be messaged without InMail; every connection in an export is 1st-degree"),
         ];
     }

@@ -33,7 +33,7 @@ internal static class PoolHtml
     public static void Write(string path, PoolReport r) => AtomicFiles.WriteAllText(path, Render(r));
 
     private static void Header(StringBuilder sb, PoolReport r) =>
-        sb.Append("<header>\n<p class=\"eyebrow\">Addressable-pool report</p>\n")
+        sb.Append(ReportNav.Pool()).Append("<header>\n<p class=\"eyebrow\">Addressable-pool report</p>\n")
             .Append("<h1><bdi>").Append(HtmlText.Encode(r.Account)).Append("</bdi></h1>\n")
             .Append("<p class=\"sub\">").Append(HtmlText.Encode(r.Month)).Append(" · ").Append(HtmlText.Encode(ProfileAndModel(r)))
             .Append(" · ").Append(HtmlText.Encode(Path.GetFileName(r.Source.File))).Append("</p>\n")
@@ -55,7 +55,7 @@ internal static class PoolHtml
         Card(sb, "ICP match rate", ReportFormat.Percent(r.IcpMatchRate),
             $"95% interval {ReportFormat.Interval(r.IcpMatchRateCi95)} · {ReportFormat.Count(r.IcpMatched)} of {ReportFormat.Count(r.Scored)} scored connections");
         Card(sb, "Addressable pool", ReportFormat.Count(r.AddressablePool), "ICP-matched 1st-degree connections: they can be messaged without InMail");
-        Card(sb, "Expected conversations", $"{ReportFormat.Amount(r.ExpectedConversations.Warm)} warm · {ReportFormat.Amount(r.ExpectedConversations.Cold)} cold",
+        Card(sb, "Expected conversations", $"{ReportFormat.People(r.ExpectedConversations.Warm)} warm · {ReportFormat.People(r.ExpectedConversations.Cold)} cold",
             r.AddressablePool > 0
                 ? $"messaging the whole pool once, at {ReportFormat.Rate(r.ExpectedConversations.Warm / r.AddressablePool)} (warm) or {ReportFormat.Rate(r.ExpectedConversations.Cold / r.AddressablePool)} (cold) reply rates"
                 : "no one to message yet");
@@ -147,15 +147,16 @@ internal static class PoolHtml
     {
         var p = r.Projection;
         sb.Append("<section id=\"projection\">\n<h2>Growth projection</h2>\n<p>").Append(HtmlText.Encode(
-            $"If the network keeps growing by connection requests, and {ReportFormat.Percent(p.IcpShareOfNewConnections)} of the new connections match the ICP (today's match rate), over the next {p.Months} months:"))
+            $"If the network keeps growing by connection requests over the next {p.Months} months: generic and average requests reach people like the network, so {ReportFormat.Percent(p.IcpShareOfNewConnections)} of their new connections match the ICP (today's match rate); targeted requests go to ICP people, so most of theirs do (the share each scenario assumes is in the table)."))
             .Append("</p>\n<table id=\"projection-scenarios\">\n<thead><tr><th>Request limit</th><th class=\"num\">Requests a week</th><th>Acceptance</th>")
-            .Append("<th class=\"num\">New connections a week</th><th class=\"num\">New connections a month</th><th class=\"num\">New ICP connections a month</th></tr></thead>\n<tbody>\n");
+            .Append("<th class=\"num\">New connections a week</th><th class=\"num\">New connections a month</th><th class=\"num\">ICP share assumed</th><th class=\"num\">New ICP connections a month</th></tr></thead>\n<tbody>\n");
         foreach (var s in p.Scenarios)
         {
             sb.Append("<tr><td>").Append(HtmlText.Encode(s.Limit)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(s.WeeklyRequests))
                 .Append("</td><td>").Append(HtmlText.Encode(s.Acceptance)).Append(" (").Append(ReportFormat.Rate(s.AcceptanceRate)).Append(")</td><td class=\"num\">")
-                .Append(ReportFormat.Amount(s.NewConnectionsPerWeek)).Append("</td><td class=\"num\">").Append(ReportFormat.Amount(s.NewConnectionsPerMonth))
-                .Append("</td><td class=\"num\">").Append(ReportFormat.Amount(s.NewConnectionsPerMonth * p.IcpShareOfNewConnections)).Append("</td></tr>\n");
+                .Append(ReportFormat.People(s.NewConnectionsPerWeek)).Append("</td><td class=\"num\">").Append(ReportFormat.People(s.NewConnectionsPerMonth))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Percent(s.IcpShareOfNewConnections))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.People(s.NewConnectionsPerMonth * s.IcpShareOfNewConnections)).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody>\n</table>\n<h3>Addressable pool month by month</h3>\n<table id=\"projection-months\">\n<thead><tr><th>Scenario</th><th class=\"num\">Now</th>");
@@ -175,7 +176,7 @@ internal static class PoolHtml
                 sb.Append("<td class=\"num\">");
                 if (month is not null)
                 {
-                    sb.Append(ReportFormat.Amount(month.AddressablePool)).Append("<br><span class=\"note\">+").Append(ReportFormat.Amount(month.NewIcpConnections)).Append(" ICP</span>");
+                    sb.Append(ReportFormat.People(month.AddressablePool)).Append("<br><span class=\"note\">+").Append(ReportFormat.People(month.NewIcpConnections)).Append(" ICP</span>");
                 }
 
                 sb.Append("</td>");
@@ -184,7 +185,7 @@ internal static class PoolHtml
             sb.Append("</tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n<p class=\"note\">Each cell: the pool at the end of the month, and the new ICP connections made since now.</p>\n");
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Each cell: the pool at the end of the month, and the new ICP connections made since now, in whole people (pool.json keeps the exact expectations).</p>\n");
         double[] x = [0, .. months.Select(m => (double)m)];
         var series = p.Scenarios.Select(s => new ChartSeries(ScenarioName(s),
             [r.AddressablePool, .. months.Select(m => s.ByMonth.FirstOrDefault(x => x.Month == m)?.AddressablePool ?? double.NaN)])).ToList();

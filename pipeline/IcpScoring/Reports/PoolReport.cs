@@ -86,7 +86,11 @@ internal sealed record ProjectionScenario(
     double AcceptanceRate,
     double NewConnectionsPerWeek,
     double NewConnectionsPerMonth,
-    IReadOnlyList<ProjectionMonth> ByMonth);
+    IReadOnlyList<ProjectionMonth> ByMonth)
+{
+    /// <summary>The share of this scenario's new connections assumed to match the ICP.</summary>
+    public double IcpShareOfNewConnections { get; init; }
+}
 
 internal sealed record ProjectionMonth(int Month, double NewConnections, double NewIcpConnections, double AddressablePool);
 

@@ -9,8 +9,11 @@ internal static class ReportFormat
 
     public static string Count(long value) => value.ToString("#,0", Inv);
 
-    /// <summary>A count that may be fractional (expected conversations, projections): at most one decimal.</summary>
+    /// <summary>A count that may be fractional: at most one decimal.</summary>
     public static string Amount(double value) => NoNegativeZero(value.ToString("#,0.#", Inv));
+
+    /// <summary>An expected number of people (conversations, new connections) in whole people: 46.8 is 47, half rounds up.</summary>
+    public static string People(double value) => Count((long)Math.Round(value, MidpointRounding.AwayFromZero));
 
     /// <summary>A rate between 0 and 1 as a percentage with one decimal.</summary>
     public static string Percent(double rate) => NoNegativeZero((rate * 100).ToString("0.0", Inv)) + "%";

@@ -75,7 +75,7 @@ public sealed class DriftScenarioTests : IDisposable
 
         Assert.Equal("2026-09", drift.PreviousMonth);
         Assert.True(drift.Identical);
-        Assert.Empty(drift.Alerts);
+        Assert.All(drift.Alerts, a => Assert.StartsWith("Pool too shallow", a, StringComparison.Ordinal));
         Assert.Equal(0, drift.ScorePsi!.Value, 9);
         Assert.Equal(0, drift.IcpMatchRate!.Delta, 9);
         Assert.Contains("Identical to 2026-09", drift.Summary, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class DriftScenarioTests : IDisposable
 
         Assert.Null(drift.PreviousMonth);
         Assert.Null(drift.IcpMatchRate);
-        Assert.Empty(drift.Alerts);
+        Assert.All(drift.Alerts, a => Assert.StartsWith("Pool too shallow", a, StringComparison.Ordinal));
         Assert.Contains("nothing to compare yet", drift.Summary, StringComparison.Ordinal);
     }
 
@@ -221,10 +221,121 @@ public sealed class DriftScenarioTests : IDisposable
 
         var drift = Run();
 
-        Assert.True(drift.IcpMatchRate!.Delta < -2);
+        Assert.True(drift.IcpMatchRate!.Delta < -0.02);
         Assert.True(drift.IcpMatchRate.PValue < 0.05);
         Assert.Contains(drift.Alerts, a => a.StartsWith("ICP match rate fell", StringComparison.Ordinal));
         Assert.Contains(drift.Alerts, a => a.StartsWith("Addressable pool shrank", StringComparison.Ordinal));
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{drift.IcpMatchRate.Delta:0.0}"), string.Create(CultureInfo.InvariantCulture, $"{(drift.IcpMatchRate.Current - drift.IcpMatchRate.Previous) * 100:0.0}"));
+        Assert.Equal(drift.IcpMatchRate.Current - drift.IcpMatchRate.Previous, drift.IcpMatchRate.Delta, 12);
+    }
+
+    [Fact]
+    public void RatesAndTheirChangesAreFractionsOfOneInDriftJson()
+    {
+        var people = Network(600);
+        Drop("acme", "2026-09", Csv(people));
+        Drop("acme", "2026-10", Csv(people.Select(p => p.Title == "Nurse" ? p with { Title = "VP Marketing", Industry = "Software Development", Size = "51-200" } : p)));
+
+        Run();
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_dir.File("out/acme/2026-10/drift.json")));
+        var rate = json.RootElement.GetProperty("icpMatchRate");
+        var (before, now, delta) = (rate.GetProperty("previous").GetDouble(), rate.GetProperty("current").GetDouble(), rate.GetProperty("delta").GetDouble());
+        Assert.Equal(now - before, delta, 5);
+        Assert.InRange(delta, 0.01, 1);
+        Assert.All(rate.GetProperty("ci95").EnumerateArray(), b => Assert.InRange(b.GetDouble(), -1, 1));
+        var attribution = json.RootElement.GetProperty("attribution");
+        Assert.Equal(delta, attribution.GetProperty("total").GetDouble(), 5);
+        Assert.Equal(delta, attribution.GetProperty("network").GetDouble() + attribution.GetProperty("model").GetDouble(), 5);
+    }
+
+    [Fact]
+    public void EveryMovementOfThePoolIsItemizedAndTheyAddUpToItsChange()
+    {
+        var people = Network(500, seed: 3);
+        var next = people
+            .Where((_, i) => i % 17 != 0)
+            .Select((p, i) => i % 23 == 0 ? p with { Title = p.Title == "VP Marketing" ? "Nurse" : "VP Marketing" }
+                : i % 29 == 0 ? p with { Industry = p.Industry == "Software Development" ? "Retail" : "Software Development" }
+                : p)
+            .Concat(Network(40, seed: 4))
+            .ToList();
+        Drop("acme", "2026-09", Csv(people));
+        Drop("acme", "2026-10", Csv(next));
+
+        var drift = Run();
+
+        var n = drift.Network!;
+        Assert.Equal(drift.Pool!.Delta, n.PoolChange);
+        Assert.True(n.RemovedFromIcp > 0 && n.ChangedIntoIcp + n.ChangedOutOfIcp > 0 && n.RescoredIntoIcp + n.RescoredOutOfIcp > 0, $"{n}");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"pool {drift.Pool.Previous:N0} → {drift.Pool.Current:N0}"), drift.Summary, StringComparison.Ordinal);
+        foreach (var part in new[] { "new ICP connections", "ICP connections removed", "changed job into the ICP", "changed job out of it", "with the same title and company scored differently" })
+        {
+            Assert.Contains(part, drift.Summary, StringComparison.Ordinal);
+        }
+
+        var html = File.ReadAllText(_dir.File("out/acme/2026-10/drift.html"));
+        Assert.Contains("Pool change</th><td></td><td></td><td></td><td class=\"num\"><strong>" + ReportFormat.Change(drift.Pool.Delta), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnotherAccountsOlderExportIsCalledAWrongUploadFirstOfAll()
+    {
+        Drop("acme", "2026-09", Csv(Network(300, seed: 1)));
+        // Another network, and older: all its people connected in 2024.
+        Drop("acme", "2026-10", Csv(Network(300, seed: 9).Select(p => p with { Url = p.Url.Replace("p9-", "q9-", StringComparison.Ordinal) })).Replace("05 Jan 2024", "05 Jan 2023", StringComparison.Ordinal));
+
+        var drift = Run();
+
+        Assert.Equal(2, drift.Suspect.Count);
+        Assert.StartsWith("most of last month's people are gone (300 of 300, 100%)", drift.Suspect[0], StringComparison.Ordinal);
+        Assert.StartsWith("its newest connection (2023-01-05) is older than last month's newest (2024-01-05)", drift.Suspect[1], StringComparison.Ordinal);
+        Assert.StartsWith(Plausibility.AlertPrefix + "most of last month's people", drift.Alerts[0], StringComparison.Ordinal);
+        Assert.Contains("Check this upload before trusting this month", File.ReadAllText(_dir.File("out/acme/2026-10/drift.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANetworkShrinkingByMoreThanTheSettingIsSuspect()
+    {
+        var people = Network(400);
+        Drop("acme", "2026-09", Csv(people));
+        Drop("acme", "2026-10", Csv(people.Take(250)));
+
+        var drift = Run();
+
+        Assert.Single(drift.Suspect);
+        Assert.Contains("the network shrank 38% (400 → 250 connections)", drift.Suspect[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOrdinaryMonthIsNotSuspect()
+    {
+        var people = Network(400);
+        Drop("acme", "2026-09", Csv(people));
+        Drop("acme", "2026-10", Csv(people.Skip(20).Concat(Network(30, seed: 5))));
+
+        Assert.Empty(Run().Suspect);
+    }
+
+    [Fact]
+    public void AMatchRateFallingMonthAfterMonthIsAnAlert()
+    {
+        var people = Network(600);
+        Drop("acme", "2026-08", Csv(people));
+        Drop("acme", "2026-09", Csv(people.Select((p, i) => i % 5 == 0 && p.Title == "VP Marketing" ? p with { Title = "Nurse" } : p)));
+        Drop("acme", "2026-10", Csv(people.Select((p, i) => i % 5 < 2 && p.Title == "VP Marketing" ? p with { Title = "Nurse" } : p)));
+
+        var drift = Run();
+
+        Assert.Contains(drift.Alerts, a => a.StartsWith("Match rate fell 2 months in a row (", StringComparison.Ordinal) && a.Contains("Drift:DecliningMonths", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AShallowPoolIsAnAlertEvenInAFirstMonth()
+    {
+        Drop("acme", "2026-09", Csv(Network(100)));
+
+        var drift = Run();
+
+        Assert.Contains(drift.Alerts, a => a.StartsWith("Pool too shallow for campaigns:", StringComparison.Ordinal) && a.Contains("below the 100 a campaign needs", StringComparison.Ordinal));
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class DriftHtmlTests
     [Fact]
     public void WithTheSameModelTheWholeChangeIsTheNetworks()
     {
-        var report = SomeDrift.Report() with { ModelChanged = false, PreviousModelVersion = "v3", Attribution = new(0.705128, 0, 0.705128, null) };
+        var report = SomeDrift.Report() with { ModelChanged = false, PreviousModelVersion = "v3", Attribution = new(0.00705128, 0, 0.00705128, null) };
 
         var html = DriftHtml.Render(report);
 
@@ -100,10 +100,11 @@ public sealed partial class DriftHtmlTests
         var html = DriftHtml.Render(SomeDrift.Report());
 
         var network = Section(html, "network");
-        Assert.Contains("<tr><td>Added</td><td class=\"num\">95</td><td class=\"num\">14</td><td class=\"num\">—</td></tr>", network, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>Removed</td><td class=\"num\">26</td><td class=\"num\">—</td><td class=\"num\">3</td></tr>", network, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">41</td><td class=\"num\">6</td><td class=\"num\">5</td></tr>", network, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>Unchanged</td><td class=\"num\">1,104</td>", network, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Added</td><td class=\"num\">95</td><td class=\"num\">14</td><td class=\"num\">—</td><td class=\"num\">+14</td></tr>", network, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Removed</td><td class=\"num\">26</td><td class=\"num\">—</td><td class=\"num\">3</td><td class=\"num\">−3</td></tr>", network, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">41</td><td class=\"num\">6</td><td class=\"num\">5</td><td class=\"num\">+1</td></tr>", network, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Same title and company</td><td class=\"num\">1,104</td>", network, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"total\"><th>Pool change</th>", network, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,10 +112,10 @@ public sealed partial class DriftHtmlTests
     {
         var html = DriftHtml.Render(SomeDrift.Report());
 
-        Assert.Contains("<strong>0.062</strong> <span class=\"badge\" style=\"background: #ecfdf5; color: var(--good)\">stable</span>", Section(html, "scores"), StringComparison.Ordinal);
+        Assert.Contains("<strong>Score mix held (stable)</strong> <span class=\"badge\" style=\"background: #ecfdf5; color: var(--good)\">stable</span> <span class=\"note\">(population stability index, PSI: 0.062)</span>", Section(html, "scores"), StringComparison.Ordinal);
         var features = Section(html, "features");
         Assert.Equal(["Industry", "Company size", "Seniority", "Function"], FeatureRow().Matches(features).Select(m => m.Groups[1].Value));
-        Assert.Contains("<td>Industry</td><td class=\"num\">0.274</td><td><span class=\"badge\" style=\"background: #fef2f2; color: var(--bad)\">major</span></td><td class=\"num\">0.048</td>"
+        Assert.Contains("<td>Industry</td><td>mix shifted a lot (major)</td><td class=\"num\">0.274</td><td><span class=\"badge\" style=\"background: #fef2f2; color: var(--bad)\">major</span></td><td class=\"num\">0.048</td>"
             + "<td><bdi>Hospitals and Health Care</bdi> (11.3%)</td><td><bdi>Oil and Gas</bdi> (0.6%)</td></tr>", features, StringComparison.Ordinal);
         Assert.Contains("<td>Industry</td><td><bdi>Hospitals and Health Care</bdi></td><td class=\"num\">0.0%</td><td class=\"num\">11.3%</td><td class=\"num\">+11.3 pts</td>",
             features, StringComparison.Ordinal);
@@ -217,6 +218,6 @@ public sealed partial class DriftHtmlTests
     [GeneratedRegex("<svg id=\"([a-z-]+)\"")]
     private static partial Regex SvgId();
 
-    [GeneratedRegex("<tr><td>([^<]+)</td><td class=\"num\">[0-9.]+</td><td><span class=\"badge\"")]
+    [GeneratedRegex("<tr><td>([^<]+)</td><td>[^<]+</td><td class=\"num\">[0-9.]+</td><td><span class=\"badge\"")]
     private static partial Regex FeatureRow();
 }

@@ -22,7 +22,9 @@ public sealed class DriftJsonTests
             Assert.Equal(JsonValueKind.Number, rate.GetProperty(key).ValueKind);
         }
 
-        Assert.Equal(0.705128, rate.GetProperty("delta").GetDouble());
+        // A fraction of 1, like the rates: +0.705 points.
+        Assert.Equal(0.007051, rate.GetProperty("delta").GetDouble());
+        Assert.Equal(rate.GetProperty("current").GetDouble() - rate.GetProperty("previous").GetDouble(), rate.GetProperty("delta").GetDouble(), 5);
         Assert.Equal(2, rate.GetProperty("ci95").GetArrayLength());
         Assert.All(rate.GetProperty("ci95").EnumerateArray(), v => Assert.Equal(JsonValueKind.Number, v.ValueKind));
         Assert.Equal(JsonValueKind.Number, root.GetProperty("scorePsi").ValueKind);
@@ -59,13 +61,13 @@ public sealed class DriftJsonTests
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(
             ["account", "month", "previousMonth", "identical", "summary", "icpMatchRate", "pool", "scorePsi", "scorePsiBand", "features", "network", "dataQuality",
-             "modelChanged", "modelVersion", "previousModelVersion", "profile", "previousProfile", "profileChanged", "attribution", "alerts", "trend", "histograms"],
+             "modelChanged", "modelVersion", "previousModelVersion", "profile", "previousProfile", "profileChanged", "attribution", "alerts", "suspect", "trend", "histograms"],
             doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["previous", "current", "delta", "ci95", "pValue", "previousScored", "currentScored", "significanceLevel"],
             doc.RootElement.GetProperty("icpMatchRate").EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["added", "removed", "changed", "addedIntoIcp", "removedFromIcp", "changedIntoIcp", "changedOutOfIcp", "unchanged"],
+            ["added", "removed", "changed", "addedIntoIcp", "removedFromIcp", "changedIntoIcp", "changedOutOfIcp", "unchanged", "rescoredIntoIcp", "rescoredOutOfIcp", "poolChange"],
             doc.RootElement.GetProperty("network").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["network", "model", "total", "previousRescoredRate"], doc.RootElement.GetProperty("attribution").EnumerateObject().Select(p => p.Name));
         Assert.Equal(5, doc.RootElement.GetProperty("trend").GetArrayLength());

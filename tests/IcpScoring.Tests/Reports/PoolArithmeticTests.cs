@@ -56,6 +56,16 @@ public sealed class PoolArithmeticTests
         Assert.Equal(120 + sixth.NewIcpConnections, sixth.AddressablePool, 9);
     }
 
+    [Fact]
+    public void TargetedRequestsBringTheirOwnShareOfIcpPeopleAndEveryScenarioSaysWhichShareItAssumes()
+    {
+        var projection = PoolArithmetic.Project(pool: 120, icpShare: 0.2, Defaults with { TargetedIcpShare = 0.75 });
+
+        Assert.All(projection.Scenarios, s => Assert.Equal(s.Acceptance == "targeted" ? 0.75 : 0.2, s.IcpShareOfNewConnections));
+        Assert.All(projection.Scenarios, s => Assert.All(s.ByMonth, m => Assert.Equal(m.NewConnections * s.IcpShareOfNewConnections, m.NewIcpConnections, 9)));
+        Assert.Contains(PoolArithmetic.Assumptions(Defaults with { TargetedIcpShare = 0.75 }), a => a.Name == "ICP share of new connections, targeted requests (projection)" && a.Value == "75%");
+    }
+
     [Theory]
     [InlineData(0, "too-shallow")]
     [InlineData(99, "too-shallow")]

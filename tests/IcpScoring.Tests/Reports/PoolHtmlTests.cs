@@ -50,7 +50,9 @@ public sealed partial class PoolHtmlTests
         Assert.Contains("<td>D</td><td class=\"num\">820</td><td class=\"num\">68.3%</td>", Section(html, "tiers"), StringComparison.Ordinal);
         Assert.Contains("<bdi>Software Development</bdi></td><td class=\"num\">420</td><td class=\"num\">88</td><td class=\"num\">21.0%</td>", Section(html, "segments"), StringComparison.Ordinal);
         var projection = Section(html, "projection");
-        Assert.Contains("<td>standard</td><td class=\"num\">100</td><td>average (28%)</td><td class=\"num\">28</td><td class=\"num\">114.8</td>", projection, StringComparison.Ordinal);
+        // Whole people; untargeted requests bring the network's share of ICP people, targeted ones Benchmarks:TargetedIcpShare (90%).
+        Assert.Contains("<td>standard</td><td class=\"num\">100</td><td>average (28%)</td><td class=\"num\">28</td><td class=\"num\">115</td><td class=\"num\">12.5%</td><td class=\"num\">14</td>", projection, StringComparison.Ordinal);
+        Assert.Contains("<td>standard</td><td class=\"num\">100</td><td>targeted (45%)</td><td class=\"num\">45</td><td class=\"num\">184</td><td class=\"num\">90.0%</td><td class=\"num\">166</td>", projection, StringComparison.Ordinal);
         Assert.Equal(6, Regex.Count(Section(html, "projection").Split("projection-months")[1], "<tr><td>"));
         var assumptions = Section(html, "assumptions");
         Assert.All(report.Assumptions, a => Assert.Contains(

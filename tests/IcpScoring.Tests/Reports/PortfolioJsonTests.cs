@@ -15,10 +15,10 @@ public sealed class PortfolioJsonTests
 
         using var doc = JsonDocument.Parse(File.ReadAllText(dir.File("portfolio.json")));
         var root = doc.RootElement;
-        Assert.Equal(["accounts", "failed", "modelVersion"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["accounts", "failed", "modelVersion", "totals"], root.EnumerateObject().Select(p => p.Name));
         var account = root.GetProperty("accounts")[0];
         Assert.Equal(
-            ["account", "latestMonth", "icpMatchRate", "addressablePool", "connections", "poolDepth", "matchRateChangePoints", "poolChange", "months", "alerts", "links", "profile", "modelVersion"],
+            ["account", "latestMonth", "icpMatchRate", "addressablePool", "connections", "poolDepth", "matchRateChangePoints", "poolChange", "months", "alerts", "links", "profile", "modelVersion", "scored", "icpMatched", "history", "suspect"],
             account.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0.7, account.GetProperty("matchRateChangePoints").GetDouble());
         Assert.Equal(["drift", "pool", "targets"], account.GetProperty("links").EnumerateObject().Select(p => p.Name));

@@ -13,7 +13,7 @@ internal static class SomeDrift
     {
         const long previousScored = 1_170, previousMatched = 138, currentScored = 1_200, currentMatched = 150;
         const double previous = (double)previousMatched / previousScored, current = (double)currentMatched / currentScored, rescored = 0.121;
-        var delta = (current - previous) * 100;
+        var delta = current - previous;
         return new DriftReport
         {
             Account = account,
@@ -21,7 +21,7 @@ internal static class SomeDrift
             PreviousMonth = "2026-04",
             Identical = false,
             Summary = $"The match rate rose 0.7 points to 12.5%, not a significant change: 0.4 points from the network (new connections in {newIndustry}) and 0.3 from the new model v3.",
-            IcpMatchRate = new MatchRateChange(previous, current, delta, [-1.924971, 3.335228], 0.599390, previousScored, currentScored),
+            IcpMatchRate = new MatchRateChange(previous, current, delta, [-0.01924971, 0.03335228], 0.599390, previousScored, currentScored),
             Pool = new PoolChange(previousMatched, currentMatched, currentMatched - previousMatched),
             ScorePsi = 0.061842,
             ScorePsiBand = "stable",
@@ -42,7 +42,7 @@ internal static class SomeDrift
             PreviousModelVersion = "v2",
             Profile = "demand-gen",
             PreviousProfile = "demand-gen",
-            Attribution = new Attribution((current - rescored) * 100, (rescored - previous) * 100, delta, rescored),
+            Attribution = new Attribution(current - rescored, rescored - previous, delta, rescored),
             Alerts = alerts ??
             [
                 "Industry drifted: PSI 0.274 (major).",
@@ -99,7 +99,7 @@ internal static class SomeDrift
             PreviousMonth = "2026-05",
             Identical = true,
             Summary = "Nothing changed since 2026-05: same connections, same scores.",
-            IcpMatchRate = new MatchRateChange(rate, rate, 0, [-2.65, 2.65], 1, 1_200, 1_200),
+            IcpMatchRate = new MatchRateChange(rate, rate, 0, [-0.0265, 0.0265], 1, 1_200, 1_200),
             Pool = new PoolChange(150, 150, 0),
             ScorePsi = 0,
             ScorePsiBand = "stable",
