@@ -247,6 +247,57 @@ public sealed class BrowserTests : IDisposable
     }
 
     [ChromiumFact]
+    public async Task AnUploadThatLooksLikeAnotherAccountsExportIsHeldUntilTheUserSaysQueueItAnyway()
+    {
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+        await Upload(page, "Northwind Sales", "2026-11", Repo.Path("data-samples", "inbox", "northwind-sales", "2026-11.csv"));
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+
+        // Another account's export, two years older, uploaded as this account's next month.
+        await Upload(page, "Northwind Sales", "2026-12", Repo.Path("data-samples", "exports", "connections-2023.csv"));
+
+        await Shot(page, "upload-suspect");
+        var warning = await page.InnerTextAsync("#suspect");
+        Assert.Contains("Most of last month's people are gone (640 of 640, 100%)", warning, StringComparison.Ordinal);
+        Assert.Contains("Its newest connection (2023-", warning, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-12.csv")));
+        await page.ClickAsync("#queue-anyway");
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        Assert.True(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-12.csv")));
+        Assert.Empty(_elsewhere);
+    }
+
+    [ChromiumFact]
+    public async Task AHeldUploadTheUserDoesNotWantIsDroppedAndNeverReachesTheInbox()
+    {
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+        await Upload(page, "Northwind Sales", "2026-11", Repo.Path("data-samples", "inbox", "northwind-sales", "2026-11.csv"));
+        await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Upload(page, "Northwind Sales", "2026-12", Repo.Path("data-samples", "exports", "connections-2023.csv"));
+
+        await page.ClickAsync("#cancel");
+
+        Assert.EndsWith("/upload", page.Url, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-12.csv")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Inbox, ".uploads")));
+    }
+
+    private static async Task Upload(IPage page, string account, string month, string file)
+    {
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", account);
+        await page.FillAsync("#month", month);
+        await page.SetInputFilesAsync("#file", file);
+        await page.ClickAsync("#submit");
+    }
+
+    [ChromiumFact]
     public async Task AnUploadNamingAProfileTheSettingsDoNotAllowIsRefused()
     {
         _dir.Write("models/finance-leaders/profile.json", Profiles.KnownIcpPopulation.Profile);
