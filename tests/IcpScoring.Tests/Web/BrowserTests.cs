@@ -37,7 +37,10 @@ public sealed class BrowserTests : IDisposable
         var page = await Page(browser, server);
 
         await page.GotoAsync("/upload");
-        Assert.Equal(DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.InputValueAsync("#month"));
+        // Exports are taken early in the month for the one before: the previous month is suggested.
+        var today = DateTime.Now;
+        Assert.Equal(new DateTime(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.InputValueAsync("#month"));
+        Assert.Contains("last month by default", await page.InnerTextAsync("#month-note"), StringComparison.Ordinal);
         await page.FillAsync("#account", "Acme Marketing");
         await page.FillAsync("#month", "2026-11");
         await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
