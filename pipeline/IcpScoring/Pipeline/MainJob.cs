@@ -158,10 +158,21 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
                 : new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
         }
 
+        if (request.Month is null && file.MonthProblem is { } monthProblem)
+        {
+            return Refuse(entry.Id, file, request, monthProblem);
+        }
+
         try
         {
-            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
-            store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var (report, results) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            store.Complete(entry.Id, string.Join(", ", results.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var reports = results.Select(r => r with { MonthNote = MonthNote(r, file, request) }).ToList();
+            foreach (var r in reports.Where(r => r.MonthNote.Length > 0))
+            {
+                LogMonthNote(file.RelativePath, r.Account, r.MonthNote);
+            }
+
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
             var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
@@ -179,12 +190,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         }
         catch (UnreadableExportException e)
         {
-            // Failed in the ledger before the file leaves the inbox: killed in between, the file is
-            // still there and is claimed again, rather than gone with a claim nobody finishes.
-            store.Fail(entry.Id, e.Problem);
-            var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, e.Problem) : null;
-            LogFailed(file.RelativePath, e.Problem);
-            return new FileRunResult(file.RelativePath, FileRunResult.Failed, e.Problem + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
+            return Refuse(entry.Id, file, request, e.Problem);
         }
         catch (Exception e)
         {
@@ -230,6 +236,26 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     }
 
 
+    // A file that cannot succeed as it is. Failed in the ledger before the file leaves the inbox:
+    // killed in between, the file is still there and is claimed again, rather than gone with a
+    // claim nobody finishes.
+    private FileRunResult Refuse(long ledgerId, InboxFile file, RunRequest request, string reason)
+    {
+        store.Fail(ledgerId, reason);
+        var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, reason) : null;
+        LogFailed(file.RelativePath, reason);
+        return new FileRunResult(file.RelativePath, FileRunResult.Failed, reason + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
+    }
+
+    // How a month was decided when the file's name did not say it as YYYY-MM; empty when it did, or
+    // when --month gave it.
+    private static string MonthNote(AccountMonthResult r, InboxFile file, RunRequest request) => r.MonthSource switch
+    {
+        "inbox-read-as" => $"month {r.Month} read from the name {file.MonthName?.Written}",
+        "data" => $"month {r.Month} taken from the newest Connected On date: {(request.Files is null ? "name the file <account>/<YYYY-MM>.csv" : "pass --month YYYY-MM")} to choose it",
+        _ => "",
+    };
+
     // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
     private static string SetAside(string inbox, InboxFile file, string reason)
     {
@@ -249,6 +275,9 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {File}: already ingested as {Earlier}")]
     private partial void LogAlreadyIngested(string file, string earlier);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Account}: {MonthNote}")]
+    private partial void LogMonthNote(string file, string account, string monthNote);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed {File}: {Reason}")]
     private partial void LogFailed(string file, string reason);
