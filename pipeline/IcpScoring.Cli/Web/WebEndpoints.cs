@@ -388,7 +388,8 @@ internal static class WebEndpoints
     {
         sb.Append("<section id=\"outcome\"><h2>Outcome</h2><p id=\"result\">").Append(HtmlText.Encode(result ?? "done")).Append("</p>");
         using var store = services.OpenStore();
-        if (check is not null && store.FindBySha(check.Sha256) is { } entry)
+        // The upload's own entry (its content as this account and month), or the copy it was found to be.
+        if (check is not null && (store.Find(check.Sha256, check.Account, check.Month) ?? store.AlreadyIngested(check.Sha256, check.Account, check.Month)) is { } entry)
         {
             if (entry.Status == FileStatus.Done)
             {

@@ -14,4 +14,11 @@ internal sealed record InboxFile(string Path, string RelativePath, string? Accou
 
     /// <summary>Why the name that looks like a month is not one: unless a month is given, the file fails with it.</summary>
     public string? MonthProblem => MonthName?.Problem;
+
+    /// <summary>
+    /// The month the ledger places the file in (<c>Storage.LedgerIdentity</c>): the month its name
+    /// says, or the name that is not one (a file named <c>2026-13</c> is not the same file as a
+    /// <c>2026-12</c> of the same content), or null when its name says no month.
+    /// </summary>
+    public string? LedgerMonth => Month ?? MonthName?.Written;
 }

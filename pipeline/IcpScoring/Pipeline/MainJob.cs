@@ -12,7 +12,8 @@ namespace IcpScoring.Pipeline;
 /// The main job (<c>icp run</c>, <c>icp ingest</c>, and the scheduled jobs): every export that the
 /// ledger has not seen is ingested, scored with the champion and reported; a file that fails is
 /// set aside with its reason and the others go on; the portfolio is rebuilt. Safe to run twice:
-/// the ledger, keyed by each file's SHA-256, decides what is new.
+/// the ledger, keyed by each file's content as placed (its SHA-256 with its account and month),
+/// decides what is new.
 /// </summary>
 internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, AccountModels models, PipelineStore store, ILoggerFactory loggers)
 {
@@ -137,7 +138,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             return new FileRunResult(file.RelativePath, FileRunResult.Failed, $"cannot be read: {e.Message}", []);
         }
 
-        if (store.FindBySha(sha) is { Status: FileStatus.Done } done)
+        // The ledger knows a file by its content as placed: the same bytes for another month of the
+        // same account are that month (an account that added nobody), for another account a mix-up.
+        var (account, month) = (request.Account ?? file.Account, request.Month ?? file.LedgerMonth);
+        if (store.AlreadyIngested(sha, account, month) is { } done)
         {
             LogAlreadyIngested(file.RelativePath, done.Path);
             return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
@@ -145,17 +149,21 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         // One thread of this process per file: with that settled, a claim this process holds in the
         // ledger but nobody here works on (its give-back failed along with the database) is taken back.
-        using var working = Claimant.WorkOn(store.Database, sha);
+        using var working = Claimant.WorkOn(store.Database, LedgerIdentity.Of(sha, account, month));
         if (working is null)
         {
             return new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {Claimant.Current}", []);
         }
 
-        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, request.StaleClaimAfter, out var entry, orphanedHere: true))
+        switch (store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, request.StaleClaimAfter, out var entry, orphanedHere: true))
         {
-            return entry.Status == FileStatus.Done
-                ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])
-                : new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
+            case ClaimOutcome.AlreadyDone:
+                return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", []);
+            case ClaimOutcome.Busy:
+                return new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
+            case ClaimOutcome.Refused:
+                // Another account's content: failed in the ledger with the reason already.
+                return SetAside(file, request, entry.Error!);
         }
 
         if (request.Month is null && file.MonthProblem is { } monthProblem)
@@ -242,6 +250,13 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     private FileRunResult Refuse(long ledgerId, InboxFile file, RunRequest request, string reason)
     {
         store.Fail(ledgerId, reason);
+        return SetAside(file, request, reason);
+    }
+
+    // A file failed in the ledger leaves the inbox for <inbox>/failed/, with a note beside it, so the
+    // inbox holds only what is pending (files given by name stay where they are).
+    private FileRunResult SetAside(InboxFile file, RunRequest request, string reason)
+    {
         var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, reason) : null;
         LogFailed(file.RelativePath, reason);
         return new FileRunResult(file.RelativePath, FileRunResult.Failed, reason + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
@@ -256,9 +271,15 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         _ => "",
     };
 
-    // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
-    private static string SetAside(string inbox, InboxFile file, string reason)
+    // The file goes to <inbox>/failed/ with a note beside it; null when it is gone already (another
+    // run, refusing it at the same moment, moved it first).
+    private static string? SetAside(string inbox, InboxFile file, string reason)
     {
+        if (!File.Exists(file.Path))
+        {
+            return null;
+        }
+
         var target = Path.Combine(inbox, InboxScanner.FailedFolder, file.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         AtomicFiles.WriteAllText(target + ".reason.txt", reason + "\n");

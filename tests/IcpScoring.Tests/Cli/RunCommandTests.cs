@@ -101,6 +101,25 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunProcessesAQuietMonthAndRefusesAnotherAccountsCopyExitingTwo()
+    {
+        File.Copy(Path.Combine(Inbox, "acme-marketing", "2026-11.csv"), Path.Combine(Inbox, "acme-marketing", "2026-12.csv"));
+        Directory.CreateDirectory(Path.Combine(Inbox, "zeta"));
+        File.Copy(Path.Combine(Inbox, "northwind-sales", "2026-11.csv"), Path.Combine(Inbox, "zeta", "2026-11.csv"));
+
+        var result = Icp(_dir.File("icp.db"), _dir.File("out"), "run", "--inbox", Inbox);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("7 processed, 0 skipped, 1 failed", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("processed         acme-marketing/2026-12.csv: ", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("out/acme-marketing/2026-12/pool.json")));
+        Assert.Contains(
+            "failed            zeta/2026-11.csv: same content as northwind-sales/2026-11.csv of account northwind-sales: probably uploaded to the wrong account (moved to failed/zeta/2026-11.csv)",
+            result.Stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutAModelRunExitsTwoNamingThePathAndTheCommandThatTrainsOne()
     {
         var models = _dir.File("no-models");
