@@ -47,17 +47,16 @@ internal static partial class MonthNames
             return null;
         }
 
-        string Named(string text) => $"the {what} name {text}";
         var others = tokens.Where(t => !t.IsYear).ToList();
         var yearAt = tokens.IndexOf(years[0]);
         if (years.Count > 1 || others.Count > 2 || others.Any(t => t.Digits > 2) || (yearAt != 0 && yearAt != tokens.Count - 1))
         {
-            return new MonthInName(name, null, Named($"{name} looks like a month but cannot be read as one; {Rename} (YYYY-MM)"));
+            return new MonthInName(name, null, $"the {what} name {name} looks like a month but cannot be read as one; {Rename} (YYYY-MM)");
         }
 
         if (others.Count == 0)
         {
-            return new MonthInName(name, null, Named($"{name} says a year but no month; {Rename} (YYYY-MM)"));
+            return new MonthInName(name, null, $"the {what} name {name} says a year but no month; {Rename} (YYYY-MM)");
         }
 
         var year = years[0].Value;
@@ -67,12 +66,12 @@ internal static partial class MonthNames
             : yearAt == 0 || others[0].IsName ? [(others[0], others[1])]
             : others[1].IsName ? [(others[1], others[0])]
             : [(others[0], others[1]), (others[1], others[0])];
-        var valid = readings.Where(r => r.Month.Value is >= 1 and <= 12 && (r.Day is null || (r.Day.Value >= 1 && r.Day.Value <= DateTime.DaysInMonth(year, r.Month.Value)))).ToList();
+        var valid = readings.Where(r => r.Month.Value is >= 1 and <= 12 && (r.Day is null || (!r.Day.IsName && r.Day.Value >= 1 && r.Day.Value <= DateTime.DaysInMonth(year, r.Month.Value)))).ToList();
         var months = valid.Select(r => Format(year, r.Month.Value)).Distinct(StringComparer.Ordinal).ToList();
         return months.Count switch
         {
             1 => new MonthInName(name, months[0], null),
-            > 1 => new MonthInName(name, null, Named($"{name} could mean {string.Join(" or ", months)}; {Rename} (YYYY-MM)")),
+            > 1 => new MonthInName(name, null, $"the {what} name {name} could mean {string.Join(" or ", months)}; {Rename} (YYYY-MM)"),
             _ when readings.All(r => r.Month.Value is < 1 or > 12) =>
                 new MonthInName(name, null, $"the {what} name says month {name}, which is not a month (YYYY-MM, months 01 to 12); {Rename}"),
             _ => new MonthInName(name, null, $"the {what} name says the date {name}, which does not exist; {Rename} (YYYY-MM)"),
