@@ -68,7 +68,7 @@ public class WriteBenchmarks
     {
         var folder = Path.Combine(_root, "db-" + Guid.NewGuid().ToString("N"));
         _store = PipelineStore.Open(Path.Combine(folder, "icp.db"));
-        if (!_store.TryClaim(new string('0', 64), "inbox/bench/" + Month + ".csv", null, Month, Claimant.Current, TimeSpan.FromHours(1), out var entry))
+        if (_store.TryClaim(new string('0', 64), "inbox/bench/" + Month + ".csv", null, Month, Claimant.Current, TimeSpan.FromHours(1), out var entry) != ClaimOutcome.Claimed)
         {
             throw new InvalidOperationException("A fresh database refused the claim");
         }

@@ -85,7 +85,7 @@ internal static class RunCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Status,-17} {f.File}: {f.Detail}"));
             foreach (var r in f.Reports)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-17}   {r.Account} {r.Month}: ICP match {r.IcpMatchRate * 100:0.0}%, pool {r.AddressablePool:N0} of {r.Connections:N0} connections -> {r.OutputFolder}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-17}   {r.Account} {r.Month}: ICP match {r.IcpMatchRate * 100:0.0}%, pool {r.AddressablePool:N0} of {r.Connections:N0} connections -> {r.OutputFolder}{(r.MonthNote.Length > 0 ? "; " + r.MonthNote : "")}"));
             }
         }
 

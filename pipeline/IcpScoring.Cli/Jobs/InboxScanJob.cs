@@ -37,7 +37,7 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         foreach (var file in InboxScanner.Scan(inbox))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!queued.Contains((typeof(FileJob), file.RelativePath)) && Pending(store, file.Path))
+            if (!queued.Contains((typeof(FileJob), file.RelativePath)) && Pending(store, file.Path, file.Account, file.LedgerMonth))
             {
                 jobs.Enqueue<FileJob>(j => j.Process(file.RelativePath, CancellationToken.None));
                 enqueued++;
@@ -54,7 +54,7 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
             foreach (var path in folders.SelectMany(f => Directory.EnumerateFiles(f, "*.csv", SearchOption.TopDirectoryOnly)).Order(StringComparer.Ordinal))
             {
                 var relative = Path.GetRelativePath(inbox, path).Replace('\\', '/');
-                if (!queued.Contains((typeof(RetrainJob), relative)) && Pending(store, path))
+                if (!queued.Contains((typeof(RetrainJob), relative)) && Pending(store, path, null, null))
                 {
                     jobs.Enqueue<RetrainJob>(j => j.Train(relative, CancellationToken.None));
                     enqueued++;
@@ -98,13 +98,14 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         }
     }
 
-    // Done files are skipped here; the job itself decides the rest (a file in progress elsewhere is left alone there).
-    private static bool Pending(PipelineStore store, string path)
+    // Files already ingested (their content as placed: a new month of the same account is not) are
+    // skipped here; the job itself decides the rest (a file in progress elsewhere is left alone there,
+    // another account's content is refused).
+    private static bool Pending(PipelineStore store, string path, string? account, string? month)
     {
         try
         {
-            var sha = FileHashes.Sha256(path);
-            return store.FindBySha(sha) is not { Status: FileStatus.Done or FileStatus.Skipped };
+            return store.AlreadyIngested(FileHashes.Sha256(path), account, month) is null;
         }
         catch (IOException)
         {

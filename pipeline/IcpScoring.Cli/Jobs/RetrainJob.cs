@@ -31,9 +31,9 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         var sha = FileHashes.Sha256(path);
 
         using var store = services.OpenStore();
-        if (!store.TryClaim(sha, relativePath, null, null, Claimant.Current, TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes), out var entry))
+        if (store.TryClaim(sha, relativePath, null, null, Claimant.Current, TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes), out var entry) is not ClaimOutcome.Claimed and var claim)
         {
-            return new(entry.Status == FileStatus.Done ? $"already trained on this file ({entry.Path})" : $"being trained by {entry.ClaimedBy}");
+            return new(claim == ClaimOutcome.AlreadyDone ? $"already trained on this file ({entry.Path})" : $"being trained by {entry.ClaimedBy}");
         }
 
         try

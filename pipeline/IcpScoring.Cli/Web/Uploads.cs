@@ -98,7 +98,15 @@ internal static partial class Uploads
         return $"{account}/{name}";
     }
 
-    public static string CurrentMonth(TimeProvider clock) => clock.GetLocalNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The month the upload form suggests: the one before today's, since a month's export is taken
+    /// in the first days of the next (January's suggestion is December of the year before).
+    /// </summary>
+    public static string DefaultMonth(TimeProvider clock)
+    {
+        var today = clock.GetLocalNow();
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} .,&'()_+\-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountPattern();

@@ -91,7 +91,8 @@ internal static class WebEndpoints
 
         sb.Append("</datalist></dd>\n")
             .Append("<dt><label for=\"month\">Month</label></dt><dd><input id=\"month\" name=\"month\" type=\"month\" required value=\"")
-            .Append(Uploads.CurrentMonth(TimeProvider.System)).Append("\"></dd>\n")
+            .Append(Uploads.DefaultMonth(TimeProvider.System)).Append("\" aria-describedby=\"month-note\">")
+            .Append("<br><span id=\"month-note\" class=\"note\">The month the export stands for: last month by default, as exports are taken early in the month for the one before.</span></dd>\n")
             .Append("<dt><label for=\"profile\">ICP profile</label></dt><dd><select id=\"profile\" name=\"profile\">")
             .Append("<option value=\"\">the account's profile (new accounts: ").Append(HtmlText.Encode(services.Settings.Profiles.Default)).Append(")</option>");
         foreach (var name in services.ModelsFolder.Names())
@@ -466,7 +467,8 @@ internal static class WebEndpoints
     {
         sb.Append("<section id=\"outcome\"><h2>Outcome</h2><p id=\"result\">").Append(HtmlText.Encode(result ?? "done")).Append("</p>");
         using var store = services.OpenStore();
-        if (check is not null && store.FindBySha(check.Sha256) is { } entry)
+        // The upload's own entry (its content as this account and month), or the copy it was found to be.
+        if (check is not null && (store.Find(check.Sha256, check.Account, check.Month) ?? store.AlreadyIngested(check.Sha256, check.Account, check.Month)) is { } entry)
         {
             if (entry.Status == FileStatus.Done)
             {

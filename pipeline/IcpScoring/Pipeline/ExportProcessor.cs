@@ -205,7 +205,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private (string Month, string Source, string Folder) MonthOf(AccountAccumulator acc, InboxFile file, IngestReport ingest, string? monthOverride)
     {
         var (month, source) = monthOverride is not null ? (monthOverride, "option")
-            : file.Month is not null ? (file.Month, "inbox")
+            : file.Month is not null ? (file.Month, file.MonthName is { ReadAs: true } ? "inbox-read-as" : "inbox")
             : acc.NewestConnectedOn is { } newest ? (newest.ToString("yyyy-MM", CultureInfo.InvariantCulture), "data")
             : throw new UnreadableExportException(ingest.File, "has no month: no Connected On dates, and the file is not named <inbox>/<account>/<YYYY-MM>.csv; rename it or pass --month YYYY-MM");
         return (month, source, AccountNames.Slug(acc.Account));

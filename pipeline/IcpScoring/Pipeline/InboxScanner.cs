@@ -2,7 +2,8 @@ namespace IcpScoring.Pipeline;
 
 /// <summary>
 /// Finds the exports in an inbox: <c>&lt;account&gt;/&lt;YYYY-MM&gt;.csv|.zip</c>, files in a folder
-/// <c>&lt;account&gt;/&lt;YYYY-MM&gt;/</c>, other exports in an account folder (month from the data), and
+/// <c>&lt;account&gt;/&lt;YYYY-MM&gt;/</c> (a month spelt another way is read as that month, and a name that
+/// looks like a month but is not one is noted), other exports in an account folder (month from the data), and
 /// exports at the top (account from an Account column). Hidden and temporary files, and the
 /// <c>failed</c> and <c>labels</c> folders, are not exports.
 /// </summary>
@@ -29,14 +30,15 @@ internal static class InboxScanner
                 continue;
             }
 
-            var stem = Path.GetFileNameWithoutExtension(parts[^1]);
-            var (account, month) = parts.Length switch
+            // The month is the file's name in an account folder, or its folder's name below that; a
+            // name that looks like a month but is not one is kept with its problem, for the file to fail.
+            var (account, named) = parts.Length switch
             {
                 1 => (null, null),
-                2 => (parts[0], AccountNames.IsMonth(stem) ? stem : null),
-                _ => (parts[0], AccountNames.IsMonth(parts[1]) ? parts[1] : null),
+                2 => (parts[0], MonthNames.Read(Path.GetFileNameWithoutExtension(parts[^1]), "file")),
+                _ => (parts[0], MonthNames.Read(parts[1], "folder")),
             };
-            found.Add(new InboxFile(path, relative, account, month));
+            found.Add(new InboxFile(path, relative, account, named?.Month) { MonthName = named });
         }
 
         return [.. found.OrderBy(f => f.Account ?? "", StringComparer.Ordinal).ThenBy(f => f.Month ?? "", StringComparer.Ordinal).ThenBy(f => f.RelativePath, StringComparer.Ordinal)];

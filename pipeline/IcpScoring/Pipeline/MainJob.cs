@@ -12,7 +12,8 @@ namespace IcpScoring.Pipeline;
 /// The main job (<c>icp run</c>, <c>icp ingest</c>, and the scheduled jobs): every export that the
 /// ledger has not seen is ingested, scored with the champion and reported; a file that fails is
 /// set aside with its reason and the others go on; the portfolio is rebuilt. Safe to run twice:
-/// the ledger, keyed by each file's SHA-256, decides what is new.
+/// the ledger, keyed by each file's content as placed (its SHA-256 with its account and month),
+/// decides what is new.
 /// </summary>
 internal sealed partial class MainJob(PipelineSettings settings, CompanyDirectory directory, AccountModels models, PipelineStore store, ILoggerFactory loggers)
 {
@@ -137,7 +138,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             return new FileRunResult(file.RelativePath, FileRunResult.Failed, $"cannot be read: {e.Message}", []);
         }
 
-        if (store.FindBySha(sha) is { Status: FileStatus.Done } done)
+        // The ledger knows a file by its content as placed: the same bytes for another month of the
+        // same account are that month (an account that added nobody), for another account a mix-up.
+        var (account, month) = (request.Account ?? file.Account, request.Month ?? file.LedgerMonth);
+        if (store.AlreadyIngested(sha, account, month) is { } done)
         {
             LogAlreadyIngested(file.RelativePath, done.Path);
             return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {done.Path}", []);
@@ -145,23 +149,38 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         // One thread of this process per file: with that settled, a claim this process holds in the
         // ledger but nobody here works on (its give-back failed along with the database) is taken back.
-        using var working = Claimant.WorkOn(store.Database, sha);
+        using var working = Claimant.WorkOn(store.Database, LedgerIdentity.Of(sha, account, month));
         if (working is null)
         {
             return new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {Claimant.Current}", []);
         }
 
-        if (!store.TryClaim(sha, file.RelativePath, request.Account ?? file.Account, request.Month ?? file.Month, Claimant.Current, request.StaleClaimAfter, out var entry, orphanedHere: true))
+        switch (store.TryClaim(sha, file.RelativePath, account, month, Claimant.Current, request.StaleClaimAfter, out var entry, orphanedHere: true))
         {
-            return entry.Status == FileStatus.Done
-                ? new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", [])
-                : new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
+            case ClaimOutcome.AlreadyDone:
+                return new FileRunResult(file.RelativePath, FileRunResult.AlreadyIngested, $"same content as {entry.Path}", []);
+            case ClaimOutcome.Busy:
+                return new FileRunResult(file.RelativePath, FileRunResult.Busy, $"being processed by {entry.ClaimedBy}", []);
+            case ClaimOutcome.Refused:
+                // Another account's content: failed in the ledger with the reason already.
+                return SetAside(file, request, entry.Error!);
+        }
+
+        if (request.Month is null && file.MonthProblem is { } monthProblem)
+        {
+            return Refuse(entry.Id, file, request, monthProblem);
         }
 
         try
         {
-            var (report, reports) = processor.Process(file with { Sha256 = sha }, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
-            store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var (report, results) = processor.Process(file with { Sha256 = sha }, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            store.Complete(entry.Id, string.Join(", ", results.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
+            var reports = results.Select(r => r with { MonthNote = MonthNote(r, file, request) }).ToList();
+            foreach (var r in reports.Where(r => r.MonthNote.Length > 0))
+            {
+                LogMonthNote(file.RelativePath, r.Account, r.MonthNote);
+            }
+
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
             var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
@@ -179,12 +198,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
         }
         catch (UnreadableExportException e)
         {
-            // Failed in the ledger before the file leaves the inbox: killed in between, the file is
-            // still there and is claimed again, rather than gone with a claim nobody finishes.
-            store.Fail(entry.Id, e.Problem);
-            var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, e.Problem) : null;
-            LogFailed(file.RelativePath, e.Problem);
-            return new FileRunResult(file.RelativePath, FileRunResult.Failed, e.Problem + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
+            return Refuse(entry.Id, file, request, e.Problem);
         }
         catch (Exception e)
         {
@@ -230,9 +244,42 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
     }
 
 
-    // The file goes to <inbox>/failed/ with a note beside it, so the inbox holds only what is pending.
-    private static string SetAside(string inbox, InboxFile file, string reason)
+    // A file that cannot succeed as it is. Failed in the ledger before the file leaves the inbox:
+    // killed in between, the file is still there and is claimed again, rather than gone with a
+    // claim nobody finishes.
+    private FileRunResult Refuse(long ledgerId, InboxFile file, RunRequest request, string reason)
     {
+        store.Fail(ledgerId, reason);
+        return SetAside(file, request, reason);
+    }
+
+    // A file failed in the ledger leaves the inbox for <inbox>/failed/, with a note beside it, so the
+    // inbox holds only what is pending (files given by name stay where they are).
+    private FileRunResult SetAside(InboxFile file, RunRequest request, string reason)
+    {
+        var movedTo = request.MovesFailedFiles && request.Inbox is { } inbox ? SetAside(inbox, file, reason) : null;
+        LogFailed(file.RelativePath, reason);
+        return new FileRunResult(file.RelativePath, FileRunResult.Failed, reason + (movedTo is null ? "" : $" (moved to {movedTo})"), []);
+    }
+
+    // How a month was decided when the file's name did not say it as YYYY-MM; empty when it did, or
+    // when --month gave it.
+    private static string MonthNote(AccountMonthResult r, InboxFile file, RunRequest request) => r.MonthSource switch
+    {
+        "inbox-read-as" => $"month {r.Month} read from the name {file.MonthName?.Written}",
+        "data" => $"month {r.Month} taken from the newest Connected On date: {(request.Files is null ? "name the file <account>/<YYYY-MM>.csv" : "pass --month YYYY-MM")} to choose it",
+        _ => "",
+    };
+
+    // The file goes to <inbox>/failed/ with a note beside it; null when it is gone already (another
+    // run, refusing it at the same moment, moved it first).
+    private static string? SetAside(string inbox, InboxFile file, string reason)
+    {
+        if (!File.Exists(file.Path))
+        {
+            return null;
+        }
+
         var target = Path.Combine(inbox, InboxScanner.FailedFolder, file.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         AtomicFiles.WriteAllText(target + ".reason.txt", reason + "\n");
@@ -249,6 +296,9 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {File}: already ingested as {Earlier}")]
     private partial void LogAlreadyIngested(string file, string earlier);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Account}: {MonthNote}")]
+    private partial void LogMonthNote(string file, string account, string monthNote);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed {File}: {Reason}")]
     private partial void LogFailed(string file, string reason);

@@ -14,8 +14,13 @@ internal static class PortfolioBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Account([.. g.OrderBy(s => s.Month, StringComparer.Ordinal)], alerts.GetValueOrDefault(g.Key) ?? [], defaultProfile))
             .ToList();
-        var failed = store.Ledger()
-            .Where(e => e.Status == FileStatus.Failed)
+        // A failed file stops being listed once its content is done for its account, under another
+        // name (a month named 2026-13 renamed to the month it stands for); another account's copy,
+        // refused as a mix-up, stays listed.
+        var ledger = store.Ledger();
+        var done = ledger.Where(e => e.Status == FileStatus.Done).Select(e => (e.Sha256, e.Account)).ToHashSet();
+        var failed = ledger
+            .Where(e => e.Status == FileStatus.Failed && !done.Contains((e.Sha256, e.Account)))
             .Select(e => new FailedFile(e.Path, e.Error ?? "", thisRun.FirstOrDefault(r => r.File == e.Path && r.Status == FileRunResult.Failed)?.Detail ?? ""))
             .ToList();
         // The models the latest months were scored with, by profile: "sample v1", or several.

@@ -241,6 +241,7 @@ internal static class PoolHtml
     {
         "option" => "given on the command line",
         "inbox" => "from the file's place in the inbox",
+        "inbox-read-as" => "from the file's place in the inbox, its name read as this month (it is not written YYYY-MM)",
         "data" => "no month was given: the month of the newest Connected On date",
         _ => source,
     };

@@ -10,7 +10,10 @@ internal sealed record PoolReport
 
     public required string Month { get; init; }
 
-    /// <summary>How the month was decided: "option", "inbox" (the file's place) or "data" (the newest Connected On).</summary>
+    /// <summary>
+    /// How the month was decided: "option", "inbox" (the file's place), "inbox-read-as" (the file's
+    /// place, its name spelt another way than YYYY-MM: <c>2026_11</c>) or "data" (the newest Connected On).
+    /// </summary>
     public required string MonthSource { get; init; }
 
     public required string ModelVersion { get; init; }

@@ -3,7 +3,7 @@ namespace IcpScoring.Storage;
 /// <summary>Who holds a file in the ledger: this machine and process, so a dead holder can be recognised.</summary>
 internal static class Claimant
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Sha256), bool> Working = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string File), bool> Working = new();
 
     /// <summary>
     /// This machine, as claims and temporary file names record it: the host name and, on Linux, a
@@ -42,12 +42,12 @@ internal static class Claimant
     }
 
     /// <summary>
-    /// Marks a file as worked on by the calling thread until disposed; null when another thread of
-    /// this process already works on it.
+    /// Marks a file (its <see cref="LedgerIdentity"/>) as worked on by the calling thread until
+    /// disposed; null when another thread of this process already works on it.
     /// </summary>
-    public static IDisposable? WorkOn(string database, string sha256)
+    public static IDisposable? WorkOn(string database, string identity)
     {
-        var key = (database, sha256);
+        var key = (database, identity);
         return Working.TryAdd(key, true) ? new WorkingOn(key) : null;
     }
 

@@ -3,11 +3,11 @@ using System.Globalization;
 
 namespace IcpScoring.Storage;
 
-// The pipeline's durable state: the ledger of ingested files, the snapshots with their
-// per-connection scores, and the run history, in a SQLite file (one machine) or a PostgreSQL
-// database (several). Several processes may use the same database; every write runs in a
-// transaction, and the UNIQUE constraints and conditional updates on the ledger decide who wins a
-// race, whichever database it is.
+// The pipeline's durable state: the ledger of ingested files (each its content as placed:
+// LedgerIdentity), the snapshots with their per-connection scores, and the run history, in a SQLite
+// file (one machine) or a PostgreSQL database (several). Several processes may use the same
+// database; every write runs in a transaction, and the ledger's lock, its UNIQUE identity and its
+// conditional updates decide who wins a race, whichever database it is.
 internal sealed class PipelineStore : IDisposable
 {
     private const string LedgerColumns =
@@ -56,82 +56,71 @@ internal sealed class PipelineStore : IDisposable
         }
     }
 
-    public LedgerEntry? FindBySha(string sha256)
+    /// <summary>The entry of a file: its content placed as this account and month (<see cref="LedgerIdentity"/>).</summary>
+    public LedgerEntry? Find(string sha256, string? account, string? month)
     {
         ArgumentException.ThrowIfNullOrEmpty(sha256);
-        return Locked(c => FindBySha(c, sha256, null));
+        return Locked(c => FindBySha(c, sha256, null).FirstOrDefault(e => e.Account == account && e.Month == month));
     }
 
     /// <summary>
-    /// Claims a file for <paramref name="claimant"/>: a new one, one that failed, or one whose holder
-    /// stopped heart-beating for <paramref name="staleAfter"/> or is a process of this machine that
-    /// has ended. <paramref name="orphanedHere"/> says the caller knows no thread of this process
-    /// works on the file, so a claim this process left behind (its give-back failed with the
-    /// database) is taken back at once. Two claimants racing for one file never both win: the
-    /// insert is decided by the unique sha256, a take-over by an update conditional on the row
-    /// being as it was read.
+    /// The done entry that makes a file with this content, placed as this account and month, already
+    /// ingested (<see cref="SameContent.Done"/>): its own, or a copy it cannot be told apart from.
+    /// Null when the file is new, a new month of its account, another account's content, or not done.
     /// </summary>
-    public bool TryClaim(string sha256, string path, string? account, string? month, string claimant, TimeSpan staleAfter, out LedgerEntry entry, bool orphanedHere = false)
+    public LedgerEntry? AlreadyIngested(string sha256, string? account, string? month)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        return Locked(c => new SameContent(FindBySha(c, sha256, null), account, month).Done);
+    }
+
+    /// <summary>
+    /// Claims a file, its content placed as <paramref name="account"/> and <paramref name="month"/>
+    /// (either may be unknown), for <paramref name="claimant"/>: a new one, one that failed, or one
+    /// whose holder stopped heart-beating for <paramref name="staleAfter"/> or is a process of this
+    /// machine that has ended. <paramref name="orphanedHere"/> says the caller knows no thread of this
+    /// process works on the file, so a claim this process left behind (its give-back failed with the
+    /// database) is taken back at once. Copies of the content decide too (<see cref="SameContent"/>):
+    /// a copy it cannot be told apart from that is done or being processed stands in the way (it is
+    /// then <paramref name="entry"/>), and another account's copy gets the file refused (its own
+    /// entry failed with the reason). Two claimants racing for one file never both win: every claim
+    /// reads the copies and writes under the ledger's lock, the insert is decided by the unique
+    /// identity, a retry or take-over by an update conditional on the row being as it was read.
+    /// </summary>
+    public ClaimOutcome TryClaim(string sha256, string path, string? account, string? month, string claimant, TimeSpan staleAfter, out LedgerEntry entry, bool orphanedHere = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(sha256);
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(claimant);
-        (var claimed, entry) = Locked(c =>
+        (var outcome, entry) = Locked(c =>
         {
             using var transaction = _dialect.BeginWrite(c, IdLock.Ledger);
             var now = _clock.GetUtcNow();
-            var existing = FindBySha(c, sha256, transaction);
-            if (existing is null)
+            var copies = new SameContent(FindBySha(c, sha256, transaction), account, month);
+            var own = copies.Own;
+            if (own is not null && !Claimable(own, claimant, now, staleAfter, orphanedHere))
             {
-                using var insert = Command(
-                    c,
-                    """
-                    INSERT INTO ledger (id, sha256, path, account, month, status, first_seen_at, updated_at, claimed_by)
-                    VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM ledger), @sha256, @path, @account, @month, 'processing', @now, @now, @claimant)
-                    ON CONFLICT (sha256) DO NOTHING
-                    """,
-                    transaction);
-                Bind(insert, "@sha256", sha256);
-                Bind(insert, "@path", path);
-                Bind(insert, "@account", account);
-                Bind(insert, "@month", month);
-                Bind(insert, "@now", StoreValues.Instant(now));
-                Bind(insert, "@claimant", claimant);
-                var inserted = insert.ExecuteNonQuery() == 1;
-                var row = FindBySha(c, sha256, transaction)!;
+                return (InTheWay(own), own);
+            }
+
+            if (copies.OtherAccount is { } other)
+            {
+                var reason = $"same content as {other.Path} of account {other.Account}: probably uploaded to the wrong account";
+                var (refused, row) = Put(c, transaction, own, sha256, path, account, month, FileStatus.Failed, reason, claimant, now);
                 transaction.Commit();
-                return (inserted, row);
+                return (refused ? ClaimOutcome.Refused : InTheWay(row), row);
             }
 
-            if (!Claimable(existing, claimant, now, staleAfter, orphanedHere))
+            if ((copies.Done ?? copies.Busy(e => !Claimable(e, claimant, now, staleAfter, orphanedHere: false))) is { } same)
             {
-                return (false, existing);
+                return (InTheWay(same), same);
             }
 
-            // A retry or a take-over: the file may have come back under another path or month.
-            using var update = Command(
-                c,
-                """
-                UPDATE ledger
-                SET status = 'processing', path = @path, account = @account, month = @month,
-                    error = NULL, updated_at = @now, claimed_by = @claimant
-                WHERE id = @id AND status = @seenStatus AND updated_at = @seenAt
-                """,
-                transaction);
-            Bind(update, "@path", path);
-            Bind(update, "@account", account);
-            Bind(update, "@month", month);
-            Bind(update, "@now", StoreValues.Instant(now));
-            Bind(update, "@claimant", claimant);
-            Bind(update, "@id", existing.Id);
-            Bind(update, "@seenStatus", StoreValues.Status(existing.Status));
-            Bind(update, "@seenAt", StoreValues.Instant(existing.UpdatedAt));
-            var taken = update.ExecuteNonQuery() == 1;
-            var claimedRow = FindBySha(c, sha256, transaction)!;
+            var (claimed, mine) = Put(c, transaction, own, sha256, path, account, month, FileStatus.Processing, null, claimant, now);
             transaction.Commit();
-            return (taken, claimedRow);
+            return (claimed ? ClaimOutcome.Claimed : InTheWay(mine), mine);
         });
-        return claimed;
+        return outcome;
     }
 
     public void Heartbeat(long ledgerId, string claimant)
@@ -484,6 +473,11 @@ internal sealed class PipelineStore : IDisposable
             $"{Database}: ledger entry {ledgerId} ({entry.Path}) is {StoreValues.Status(entry.Status)} and claimed by {entry.ClaimedBy ?? "nobody"}, no longer by {claimant}; stop processing it");
     }
 
+    // An entry that keeps a claimant off: done, or (whatever else it became while a conditional
+    // write was being decided, such as given back by its holder) held by someone else.
+    private static ClaimOutcome InTheWay(LedgerEntry entry) =>
+        entry.Status is FileStatus.Done or FileStatus.Skipped ? ClaimOutcome.AlreadyDone : ClaimOutcome.Busy;
+
     private static bool Claimable(LedgerEntry entry, string claimant, DateTimeOffset now, TimeSpan staleAfter, bool orphanedHere) => entry.Status switch
     {
         FileStatus.Failed => true,
@@ -492,7 +486,7 @@ internal sealed class PipelineStore : IDisposable
         FileStatus.Processing => now - entry.UpdatedAt > staleAfter
             || Claimant.IsDeadLocalProcess(entry.ClaimedBy)
             || (orphanedHere && entry.ClaimedBy == claimant),
-        // Done and Skipped are final; the same content under a new name is the same file.
+        // Done and Skipped are final: the same file under a new name is the same file.
         _ => false,
     };
 
@@ -525,11 +519,58 @@ internal sealed class PipelineStore : IDisposable
             transaction.Commit();
         });
 
-    private static LedgerEntry? FindBySha(DbConnection connection, string sha256, DbTransaction? transaction)
+    // Inside the claim's transaction: the file's own entry inserted (a new identity: of two inserts
+    // racing, the unique key keeps one) or, as read, updated (a retry or a take-over, maybe under
+    // another path); says whether this write happened, and returns the entry as it is now.
+    private (bool Written, LedgerEntry Entry) Put(
+        DbConnection c, DbTransaction transaction, LedgerEntry? own, string sha256, string path, string? account, string? month, FileStatus status, string? error, string claimant, DateTimeOffset now)
     {
-        var command = Command(connection, $"SELECT {LedgerColumns} FROM ledger WHERE sha256 = @sha256", transaction);
+        using var command = Command(
+            c,
+            own is null
+                ? """
+                  INSERT INTO ledger (id, identity, sha256, path, account, month, status, error, first_seen_at, updated_at, claimed_by)
+                  VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM ledger), @identity, @sha256, @path, @account, @month, @status, @error, @now, @now, @claimant)
+                  ON CONFLICT (identity) DO NOTHING
+                  """
+                : """
+                  UPDATE ledger
+                  SET status = @status, path = @path, error = @error, updated_at = @now, claimed_by = @claimant
+                  WHERE id = @id AND status = @seenStatus AND updated_at = @seenAt
+                  """,
+            transaction);
+        var identity = LedgerIdentity.Of(sha256, account, month);
+        Bind(command, "@status", StoreValues.Status(status));
+        Bind(command, "@path", path);
+        Bind(command, "@error", error);
+        Bind(command, "@now", StoreValues.Instant(now));
+        Bind(command, "@claimant", claimant);
+        if (own is null)
+        {
+            Bind(command, "@identity", identity);
+            Bind(command, "@sha256", sha256);
+            Bind(command, "@account", account);
+            Bind(command, "@month", month);
+        }
+        else
+        {
+            Bind(command, "@id", own.Id);
+            Bind(command, "@seenStatus", StoreValues.Status(own.Status));
+            Bind(command, "@seenAt", StoreValues.Instant(own.UpdatedAt));
+        }
+
+        var written = command.ExecuteNonQuery() == 1;
+        var read = Command(c, $"SELECT {LedgerColumns} FROM ledger WHERE identity = @identity", transaction);
+        Bind(read, "@identity", identity);
+        return (written, ReadAll(read, ReadLedgerEntry).Single());
+    }
+
+    // Every entry of one content: the file's own and its copies under other accounts or months.
+    private static List<LedgerEntry> FindBySha(DbConnection connection, string sha256, DbTransaction? transaction)
+    {
+        var command = Command(connection, $"SELECT {LedgerColumns} FROM ledger WHERE sha256 = @sha256 ORDER BY id", transaction);
         Bind(command, "@sha256", sha256);
-        return ReadAll(command, ReadLedgerEntry).SingleOrDefault();
+        return ReadAll(command, ReadLedgerEntry);
     }
 
     private LedgerEntry FindById(DbConnection connection, long ledgerId, DbTransaction? transaction)

@@ -106,6 +106,22 @@ internal static class StoreSchema
                 assigned_at TEXT NOT NULL
             );
             """),
+
+        // A file is its content as placed (LedgerIdentity), no longer its content alone: an account
+        // that added nobody exports the same bytes the next month, and that month must not be
+        // skipped. SQLite cannot drop a constraint in place, so the unique column is renamed to the
+        // identity and keeps its constraint (still named uq_ledger_sha256, on both databases), and
+        // the content's hash moves to a new column with an index of its own. An entry whose account
+        // or month was known gets the identity a claim now gives it; the others keep the hash alone.
+        new(5, """
+            ALTER TABLE ledger RENAME COLUMN sha256 TO identity;
+            ALTER TABLE ledger ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+            UPDATE ledger SET
+                sha256 = identity,
+                identity = CASE WHEN account IS NULL AND month IS NULL THEN identity
+                                ELSE identity || '/' || COALESCE(month, '') || '/' || COALESCE(account, '') END;
+            CREATE INDEX ix_ledger_sha256 ON ledger (sha256);
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

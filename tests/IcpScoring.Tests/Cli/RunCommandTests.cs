@@ -56,6 +56,70 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunFailsAFileNamedAMonthThatDoesNotExistAndExitsTwo()
+    {
+        Directory.CreateDirectory(Path.Combine(Inbox, "beta"));
+        File.Copy(Repo.Path("data-samples", "exports", "connections-2022.csv"), Path.Combine(Inbox, "beta", "2026-13.csv"));
+
+        var result = Icp(_dir.File("icp.db"), _dir.File("out"), "run", "--inbox", Inbox);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("6 processed, 0 skipped, 1 failed", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "beta/2026-13.csv: the file name says month 2026-13, which is not a month (YYYY-MM, months 01 to 12); rename it to the month the export stands for (moved to failed/beta/2026-13.csv)",
+            result.Stdout,
+            StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out/beta")));
+    }
+
+    [Fact]
+    public void RunSaysWhichMonthsItReadFromAnotherSpellingAndWhichItTookFromTheData()
+    {
+        Directory.CreateDirectory(Path.Combine(Inbox, "gamma"));
+        File.Copy(Repo.Path("data-samples", "exports", "connections-2020.csv"), Path.Combine(Inbox, "gamma", "2026_11.csv"));
+        Directory.CreateDirectory(Path.Combine(Inbox, "delta"));
+        File.Copy(Repo.Path("data-samples", "exports", "connections-2022.csv"), Path.Combine(Inbox, "delta", "Connections.csv"));
+
+        var result = Icp(_dir.File("icp.db"), _dir.File("out"), "run", "--inbox", Inbox);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("gamma 2026-11: ICP match", StringComparison.Ordinal) && l.EndsWith("; month 2026-11 read from the name 2026_11", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("delta 2022-06: ICP match", StringComparison.Ordinal)
+            && l.EndsWith("; month 2022-06 taken from the newest Connected On date: name the file <account>/<YYYY-MM>.csv to choose it", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("acme-marketing 2026-11: ICP match", StringComparison.Ordinal) && l.Contains("; month", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IngestWithoutAMonthSaysItTookTheMonthFromTheData()
+    {
+        var result = Icp(_dir.File("icp.db"), _dir.File("out"), "ingest", Repo.Path("data-samples", "exports", "connections-2020.csv"), "--account", "gamma");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("gamma 2020-02: ICP match", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("; month 2020-02 taken from the newest Connected On date: pass --month YYYY-MM to choose it", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunProcessesAQuietMonthAndRefusesAnotherAccountsCopyExitingTwo()
+    {
+        File.Copy(Path.Combine(Inbox, "acme-marketing", "2026-11.csv"), Path.Combine(Inbox, "acme-marketing", "2026-12.csv"));
+        Directory.CreateDirectory(Path.Combine(Inbox, "zeta"));
+        File.Copy(Path.Combine(Inbox, "northwind-sales", "2026-11.csv"), Path.Combine(Inbox, "zeta", "2026-11.csv"));
+
+        var result = Icp(_dir.File("icp.db"), _dir.File("out"), "run", "--inbox", Inbox);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("7 processed, 0 skipped, 1 failed", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("processed         acme-marketing/2026-12.csv: ", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("out/acme-marketing/2026-12/pool.json")));
+        Assert.Contains(
+            "failed            zeta/2026-11.csv: same content as northwind-sales/2026-11.csv of account northwind-sales: probably uploaded to the wrong account (moved to failed/zeta/2026-11.csv)",
+            result.Stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutAModelRunExitsTwoNamingThePathAndTheCommandThatTrainsOne()
     {
         var models = _dir.File("no-models");

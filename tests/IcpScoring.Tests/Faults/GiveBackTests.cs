@@ -31,7 +31,7 @@ public sealed class GiveBackTests : IDisposable
         Assert.True(given);
         var entry = Assert.Single(_store.Ledger());
         Assert.Equal((FileStatus.Failed, "interrupted: disk full; it is processed again on the next run"), (entry.Status, entry.Error));
-        Assert.True(_store.TryClaim(StoreSome.Sha(1), entry.Path, "acme", "2026-02", "host-b:2", StaleAfter, out _));
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), entry.Path, "acme", "2026-02", "host-b:2", StaleAfter, out _));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class GiveBackTests : IDisposable
     {
         var id = _store.Claim(1, "host-a:1");
         _clock.Advance(StaleAfter + TimeSpan.FromSeconds(1));
-        Assert.True(_store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _));
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _));
 
         var given = _store.GiveBack(id, "host-a:1", "interrupted: disk full");
 

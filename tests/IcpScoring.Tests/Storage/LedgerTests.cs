@@ -28,19 +28,19 @@ public sealed class LedgerTests : IDisposable
         Use(kind);
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", "host-a:1", StaleAfter, out var entry);
 
-        Assert.True(claimed);
+        Assert.Equal(ClaimOutcome.Claimed, claimed);
         Assert.Equal(
             new LedgerEntry(1, StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", FileStatus.Processing, null, 0, 0, 0, 0, 0, null,
                 StoreClock.Start, StoreClock.Start, "host-a:1"),
             entry);
-        Assert.Equal(entry, _store.FindBySha(StoreSome.Sha(1)));
+        Assert.Equal(entry, _store.Find(StoreSome.Sha(1), "acme", "2026-02"));
     }
 
     [Theory, InlineData(StoreKind.Sqlite), PostgresData]
     public void UnknownShaIsNotFound(StoreKind kind)
     {
         Use(kind);
-        var entry = _store.FindBySha(StoreSome.Sha(404));
+        var entry = _store.Find(StoreSome.Sha(404), "acme", "2026-02");
 
         Assert.Null(entry);
     }
@@ -55,7 +55,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/copy.csv", "acme", "2026-02", "host-b:9", StaleAfter, out var entry);
 
-        Assert.False(claimed);
+        Assert.Equal(ClaimOutcome.AlreadyDone, claimed);
         Assert.Equal(FileStatus.Done, entry.Status);
         Assert.Equal("v2", entry.ModelVersion);
         Assert.Equal(
@@ -66,18 +66,101 @@ public sealed class LedgerTests : IDisposable
     }
 
     [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void TheSameContentForANewMonthOfTheSameAccountIsThatMonthsOwnFile(StoreKind kind)
+    {
+        Use(kind);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "acme/2026-09.csv", "acme", "2026-09", "host-a:1", StaleAfter, out var september));
+        _store.Complete(september.Id, "v1", StoreSome.Counts);
+
+        var claimed = _store.TryClaim(StoreSome.Sha(1), "acme/2026-10.csv", "acme", "2026-10", "host-b:2", StaleAfter, out var october);
+
+        Assert.Equal(ClaimOutcome.Claimed, claimed);
+        Assert.Equal((2L, "acme/2026-10.csv", "acme", "2026-10", FileStatus.Processing), (october.Id, october.Path, october.Account, october.Month, october.Status));
+        Assert.Equal(FileStatus.Done, _store.Find(StoreSome.Sha(1), "acme", "2026-09")!.Status);
+        Assert.Null(_store.AlreadyIngested(StoreSome.Sha(1), "acme", "2026-10"));
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void TheSameContentForAnotherAccountIsRefusedNamingTheOtherAccountsFile(StoreKind kind)
+    {
+        Use(kind);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "acme/2026-09.csv", "acme", "2026-09", "host-a:1", StaleAfter, out var acme));
+        _store.Complete(acme.Id, "v1", StoreSome.Counts);
+
+        var claimed = _store.TryClaim(StoreSome.Sha(1), "beta/2026-09.csv", "beta", "2026-09", "host-b:2", StaleAfter, out var beta);
+
+        Assert.Equal(ClaimOutcome.Refused, claimed);
+        Assert.Equal((FileStatus.Failed, "beta/2026-09.csv", "beta"), (beta.Status, beta.Path, beta.Account));
+        Assert.Equal("same content as acme/2026-09.csv of account acme: probably uploaded to the wrong account", beta.Error);
+        Assert.Equal(beta, _store.Find(StoreSome.Sha(1), "beta", "2026-09"));
+        Assert.Null(_store.AlreadyIngested(StoreSome.Sha(1), "beta", "2026-09"));
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void AnotherAccountsContentIsRefusedWhileItIsStillBeingProcessedAndAgainOnARetry(StoreKind kind)
+    {
+        Use(kind);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "acme/2026-09.csv", "acme", "2026-09", "host-a:1", StaleAfter, out _));
+
+        var first = _store.TryClaim(StoreSome.Sha(1), "beta/2026-09.csv", "beta", "2026-09", "host-b:2", StaleAfter, out _);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var again = _store.TryClaim(StoreSome.Sha(1), "beta/2026-09.csv", "beta", "2026-09", "host-b:2", StaleAfter, out var beta);
+
+        Assert.Equal(ClaimOutcome.Refused, first);
+        Assert.Equal(ClaimOutcome.Refused, again);
+        Assert.Equal(FileStatus.Failed, beta.Status);
+        Assert.Equal(2, _store.Ledger().Count);
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void ACopyWhoseAccountOrMonthIsNotKnownIsTheSameFile(StoreKind kind)
+    {
+        Use(kind);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "acme/2026-09.csv", "acme", "2026-09", "host-a:1", StaleAfter, out var september));
+        _store.Complete(september.Id, "v1", StoreSome.Counts);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(2), "acme/Connections.csv", "acme", null, "host-a:1", StaleAfter, out var unnamed));
+        _store.Complete(unnamed.Id, "v1", StoreSome.Counts);
+
+        var namedWithoutMonth = _store.TryClaim(StoreSome.Sha(1), "acme/copy.csv", "acme", null, "host-b:2", StaleAfter, out var asSeptember);
+        var atTheTop = _store.TryClaim(StoreSome.Sha(1), "agency.csv", null, null, "host-b:2", StaleAfter, out var atTop);
+        var laterNamed = _store.TryClaim(StoreSome.Sha(2), "acme/2026-10.csv", "acme", "2026-10", "host-b:2", StaleAfter, out var asUnnamed);
+
+        Assert.Equal((ClaimOutcome.AlreadyDone, september.Id), (namedWithoutMonth, asSeptember.Id));
+        Assert.Equal((ClaimOutcome.AlreadyDone, september.Id), (atTheTop, atTop.Id));
+        Assert.Equal((ClaimOutcome.AlreadyDone, unnamed.Id), (laterNamed, asUnnamed.Id));
+        Assert.Equal(september.Id, _store.AlreadyIngested(StoreSome.Sha(1), null, null)!.Id);
+        Assert.Equal(2, _store.Ledger().Count);
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void ACopyBeingProcessedHoldsTheFilesItCannotBeToldApartFromButNotAQuietMonth(StoreKind kind)
+    {
+        Use(kind);
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "acme/2026-09.csv", "acme", "2026-09", "host-a:1", StaleAfter, out var september));
+
+        var unnamed = _store.TryClaim(StoreSome.Sha(1), "acme/copy.csv", "acme", null, "host-b:2", StaleAfter, out var holder);
+        var october = _store.TryClaim(StoreSome.Sha(1), "acme/2026-10.csv", "acme", "2026-10", "host-b:2", StaleAfter, out _);
+        _clock.Advance(StaleAfter * 2);
+        var unnamedOnceStale = _store.TryClaim(StoreSome.Sha(1), "acme/copy.csv", "acme", null, "host-b:2", StaleAfter, out _);
+
+        Assert.Equal((ClaimOutcome.Busy, september.Id, "host-a:1"), (unnamed, holder.Id, holder.ClaimedBy));
+        Assert.Equal(ClaimOutcome.Claimed, october);
+        Assert.Equal(ClaimOutcome.Claimed, unnamedOnceStale);
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
     public void FailedFileIsClaimedAgainForARetry(StoreKind kind)
     {
         Use(kind);
         var id = _store.Claim(1, claimant: "host-a:1");
         _store.Fail(id, "unterminated quote on line 7");
-        var failed = _store.FindBySha(StoreSome.Sha(1))!;
+        var failed = _store.Find(StoreSome.Sha(1), "acme", "2026-02")!;
         _clock.Advance(TimeSpan.FromMinutes(1));
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", "host-b:2", StaleAfter, out var retry);
 
         Assert.Equal((FileStatus.Failed, "unterminated quote on line 7"), (failed.Status, failed.Error));
-        Assert.True(claimed);
+        Assert.Equal(ClaimOutcome.Claimed, claimed);
         Assert.Equal(id, retry.Id);
         Assert.Equal(FileStatus.Processing, retry.Status);
         Assert.Null(retry.Error);
@@ -96,7 +179,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out var entry);
 
-        Assert.False(claimed);
+        Assert.Equal(ClaimOutcome.Busy, claimed);
         Assert.Equal((FileStatus.Processing, "host-a:1"), (entry.Status, entry.ClaimedBy));
     }
 
@@ -108,7 +191,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-a:1", StaleAfter, out _);
 
-        Assert.False(claimed);
+        Assert.Equal(ClaimOutcome.Busy, claimed);
     }
 
     [Theory, InlineData(StoreKind.Sqlite), PostgresData]
@@ -120,7 +203,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out var entry);
 
-        Assert.True(claimed);
+        Assert.Equal(ClaimOutcome.Claimed, claimed);
         Assert.Equal((id, FileStatus.Processing, "host-b:2"), (entry.Id, entry.Status, entry.ClaimedBy));
     }
 
@@ -137,7 +220,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out var entry);
 
-        Assert.False(claimed);
+        Assert.Equal(ClaimOutcome.Busy, claimed);
         Assert.Equal(StoreClock.Start.AddMinutes(30), entry.UpdatedAt);
     }
 
@@ -163,7 +246,7 @@ public sealed class LedgerTests : IDisposable
 
         var claimed = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out var entry);
 
-        Assert.False(claimed);
+        Assert.Equal(ClaimOutcome.AlreadyDone, claimed);
         Assert.Equal((FileStatus.Skipped, "not an export: no title or company column"), (entry.Status, entry.Error));
     }
 
@@ -212,7 +295,7 @@ public sealed class LedgerTests : IDisposable
             var threads = stores.Select((store, i) => new Thread(() =>
             {
                 start.SignalAndWait();
-                claimed[i] = store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", $"host-{i}", StaleAfter, out _);
+                claimed[i] = store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", $"host-{i}", StaleAfter, out _) == ClaimOutcome.Claimed;
             })).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
@@ -233,14 +316,14 @@ public sealed class LedgerTests : IDisposable
         for (var round = 0; round < 10; round++)
         {
             var sha = StoreSome.Sha(round + 1);
-            Assert.True(_store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", "host-x:1", StaleAfter, out var first));
+            Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", "host-x:1", StaleAfter, out var first));
             _store.Fail(first.Id, "locked database");
             using var start = new Barrier(stores.Length);
             var claimed = new bool[stores.Length];
             var threads = stores.Select((store, i) => new Thread(() =>
             {
                 start.SignalAndWait();
-                claimed[i] = store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", $"host-{i}:1", StaleAfter, out _);
+                claimed[i] = store.TryClaim(sha, "inbox/acme/2026-02.csv", "acme", "2026-02", $"host-{i}:1", StaleAfter, out _) == ClaimOutcome.Claimed;
             })).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
@@ -252,19 +335,77 @@ public sealed class LedgerTests : IDisposable
     }
 
     [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FourStoresRacingForOneContentUnderTwoAccountsLetOneClaimItAndRefuseTheOther(StoreKind kind)
+    {
+        Use(kind);
+        PipelineStore[] stores = [_store, _db.Reopen(_clock), _db.Reopen(_clock), _db.Reopen(_clock)];
+
+        for (var round = 0; round < 10; round++)
+        {
+            var sha = StoreSome.Sha(round + 1);
+            var claimed = Race(stores, i => stores[i].TryClaim(sha, $"{Account(i)}/2026-02.csv", Account(i), "2026-02", $"host-{i}:1", StaleAfter, out _) == ClaimOutcome.Claimed);
+            var entries = _store.Ledger().Where(e => e.Sha256 == sha).ToList();
+
+            var winner = Account(Assert.Single(claimed, c => c.Won).Index);
+            Assert.Equal(2, entries.Count);
+            Assert.Equal(FileStatus.Processing, entries.Single(e => e.Account == winner).Status);
+            var refused = entries.Single(e => e.Account != winner);
+            Assert.Equal(FileStatus.Failed, refused.Status);
+            Assert.Equal($"same content as {winner}/2026-02.csv of account {winner}: probably uploaded to the wrong account", refused.Error);
+        }
+
+        static string Account(int store) => store % 2 == 0 ? "acme" : "beta";
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
+    public void FourStoresRacingForOneContentUnderTwoMonthsOfOneAccountLetOneClaimEachMonth(StoreKind kind)
+    {
+        Use(kind);
+        PipelineStore[] stores = [_store, _db.Reopen(_clock), _db.Reopen(_clock), _db.Reopen(_clock)];
+
+        for (var round = 0; round < 10; round++)
+        {
+            var sha = StoreSome.Sha(round + 1);
+            var claimed = Race(stores, i => stores[i].TryClaim(sha, $"acme/{Month(i)}.csv", "acme", Month(i), $"host-{i}:1", StaleAfter, out _) == ClaimOutcome.Claimed);
+
+            Assert.Equal(["2026-09", "2026-10"], claimed.Where(c => c.Won).Select(c => Month(c.Index)).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                [("2026-09", FileStatus.Processing), ("2026-10", FileStatus.Processing)],
+                _store.Ledger().Where(e => e.Sha256 == sha).Select(e => (e.Month!, e.Status)).Order());
+        }
+
+        static string Month(int store) => store % 2 == 0 ? "2026-09" : "2026-10";
+    }
+
+    // Every store claims at once, each on its own thread; says which won.
+    private static List<(int Index, bool Won)> Race(PipelineStore[] stores, Func<int, bool> claim)
+    {
+        using var start = new Barrier(stores.Length);
+        var won = new bool[stores.Length];
+        var threads = stores.Select((_, i) => new Thread(() =>
+        {
+            start.SignalAndWait();
+            won[i] = claim(i);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return [.. won.Select((w, i) => (i, w))];
+    }
+
+    [Theory, InlineData(StoreKind.Sqlite), PostgresData]
     public void AClaimThisProcessLeftBehindIsTakenBackOnlyByACallerThatKnowsNobodyHereWorksOnIt(StoreKind kind)
     {
         Use(kind);
-        Assert.True(_store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out var left));
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out var left));
 
         var plain = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out _);
         var orphaned = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", Claimant.Current, StaleAfter, out var taken, orphanedHere: true);
         var byOther = _store.TryClaim(StoreSome.Sha(1), "inbox/acme/2026-02.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _, orphanedHere: true);
 
-        Assert.False(plain);
-        Assert.True(orphaned);
+        Assert.Equal(ClaimOutcome.Busy, plain);
+        Assert.Equal(ClaimOutcome.Claimed, orphaned);
         Assert.Equal((left.Id, FileStatus.Processing, Claimant.Current), (taken.Id, taken.Status, taken.ClaimedBy));
-        Assert.False(byOther);
+        Assert.Equal(ClaimOutcome.Busy, byOther);
     }
 
     [Theory, InlineData(StoreKind.Sqlite), PostgresData]
@@ -275,7 +416,7 @@ public sealed class LedgerTests : IDisposable
         using var batch = _store.BeginSnapshots(id, "v1", claimant: "host-a:1");
         batch.Add("acme", StoreSome.Row("k1"));
         _clock.Advance(TimeSpan.FromMinutes(11));
-        Assert.True(_store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _));
+        Assert.Equal(ClaimOutcome.Claimed, _store.TryClaim(StoreSome.Sha(1), "inbox/acme/1.csv", "acme", "2026-02", "host-b:2", StaleAfter, out _));
 
         var error = Record.Exception(() => batch.Commit([new("acme", "2026-02", 1, 0, 1, 1, 1, "{}")]));
 

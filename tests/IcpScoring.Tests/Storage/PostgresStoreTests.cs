@@ -27,6 +27,7 @@ public sealed class PostgresStoreTests : IDisposable
 
         Assert.Equal(sqlite, postgres);
         Assert.Contains("ledger.sha256", postgres);
+        Assert.Contains("ledger.identity", postgres);
         Assert.Equal(StoreSchema.Latest, Scalar(database.ConnectionString, "SELECT MAX(version) FROM schema_migrations"));
     }
 

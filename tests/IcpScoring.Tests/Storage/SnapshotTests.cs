@@ -192,7 +192,7 @@ public sealed class SnapshotTests : IDisposable
         _store.Heartbeat(ledgerId, "host-a:1");
         var waited = DateTime.UtcNow - started;
 
-        Assert.True(claimed);
+        Assert.Equal(ClaimOutcome.Claimed, claimed);
         Assert.True(waited < TimeSpan.FromSeconds(5), $"waited {waited}");
     }
 

@@ -27,7 +27,7 @@ internal static class StoreSome
 
     public static long Claim(this PipelineStore store, int n, string claimant = "host-a:1")
     {
-        Assert.True(store.TryClaim(Sha(n), $"inbox/acme/{n}.csv", "acme", "2026-02", claimant, TimeSpan.FromMinutes(10), out var entry));
+        Assert.Equal(ClaimOutcome.Claimed, store.TryClaim(Sha(n), $"inbox/acme/{n}.csv", "acme", "2026-02", claimant, TimeSpan.FromMinutes(10), out var entry));
         return entry.Id;
     }
 

@@ -37,7 +37,10 @@ public sealed class BrowserTests : IDisposable
         var page = await Page(browser, server);
 
         await page.GotoAsync("/upload");
-        Assert.Equal(DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.InputValueAsync("#month"));
+        // Exports are taken early in the month for the one before: the previous month is suggested.
+        var today = DateTime.Now;
+        Assert.Equal(new DateTime(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.InputValueAsync("#month"));
+        Assert.Contains("last month by default", await page.InnerTextAsync("#month-note"), StringComparison.Ordinal);
         await page.FillAsync("#account", "Acme Marketing");
         await page.FillAsync("#month", "2026-11");
         await page.SetInputFilesAsync("#file", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
@@ -97,6 +100,42 @@ public sealed class BrowserTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Inbox, "Northwind Sales", "2026-10.zip")));
         Assert.Equal("2026-10", Path.GetFileName(Path.GetDirectoryName(Directory.GetFiles(Out, "pool.html", SearchOption.AllDirectories).Single())));
         Assert.Equal("0", await page.InnerTextAsync("#rejected"));
+    }
+
+    [ChromiumFact]
+    public async Task AQuietMonthUploadedAsTheSameFileGetsItsReportsAndAnotherAccountsCopyIsRefusedNamingIt()
+    {
+        var export = Repo.Path("data-samples", "inbox", "acme-marketing", "2026-09.csv");
+        using var server = Serve();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+
+        foreach (var month in new[] { "2026-09", "2026-10" })
+        {
+            await page.GotoAsync("/upload");
+            await page.FillAsync("#account", "Acme Marketing");
+            await page.FillAsync("#month", month);
+            await page.SetInputFilesAsync("#file", export);
+            await page.ClickAsync("#submit");
+            await page.Locator("#reports").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        }
+
+        await Shot(page, "upload-quiet-month");
+        Assert.Equal("2026-10", await page.InnerTextAsync("#reports tbody tr td:nth-child(2)"));
+        Assert.StartsWith("processed: ", await page.InnerTextAsync("#result"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/upload");
+        await page.FillAsync("#account", "Globex");
+        await page.FillAsync("#month", "2026-10");
+        await page.SetInputFilesAsync("#file", export);
+        await page.ClickAsync("#submit");
+        await page.Locator("#error").WaitForAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+
+        await Shot(page, "upload-other-accounts-copy");
+        Assert.Equal("same content as Acme Marketing/2026-09.csv of account Acme Marketing: probably uploaded to the wrong account", await page.InnerTextAsync("#error"));
+        Assert.True(File.Exists(Path.Combine(Inbox, "failed", "Globex", "2026-10.csv.reason.txt")));
+        Assert.Empty(_elsewhere);
     }
 
     [ChromiumFact]
