@@ -6,14 +6,17 @@ namespace IcpScoring.Model;
 
 /// <summary>
 /// A trained model loaded for scoring. Scores whole batches through one <c>Transform</c>, and
-/// explains a score by what each part of the input adds to it: the title, the role, the industry
-/// and the company size, each left out in turn (this works the same for linear and tree models).
+/// explains a score by what each part of the input adds to it or takes from it: the title's words,
+/// the role, the industry and the company size, each left out in turn (this works the same for
+/// linear and tree models).
 /// </summary>
 internal sealed class IcpModel
 {
     // A category no model has seen: one-hot encodes it as all zeros, the neutral input.
     private const string Absent = "\u0001absent";
-    private const float MinimumContribution = 0.05f;
+
+    // A reason is named from half a point of score up: it then shows as at least 1 point.
+    private const double MinimumPoints = 0.5;
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
@@ -116,7 +119,10 @@ internal sealed class IcpModel
         }
     }
 
-    /// <summary>Scores with reasons: what raised each score, in words a marketer reads.</summary>
+    /// <summary>
+    /// Scores with reasons: what raised each score and what lowered it, in words a marketer reads,
+    /// the largest effect first (see <see cref="ScoreReason"/>).
+    /// </summary>
     public IReadOnlyList<ScoredInput> Score(IReadOnlyList<ModelInput> inputs, ModelOptions options)
     {
         var p = Probabilities(inputs);
@@ -130,9 +136,9 @@ internal sealed class IcpModel
         return scored;
     }
 
-    private List<string>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
+    private List<ScoreReason>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
     {
-        var candidates = new List<(float Gain, string Text)>[inputs.Count];
+        var candidates = new List<ScoreReason>[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             candidates[i] = [];
@@ -143,20 +149,20 @@ internal sealed class IcpModel
             var without = Probabilities([.. inputs.Select(part.Remove)]);
             for (var i = 0; i < inputs.Count; i++)
             {
-                var gain = Logit(full[i]) - Logit(without[i]);
-                if (gain > MinimumContribution && part.Describe(inputs[i]) is { } text)
+                var points = Points(full[i], without[i]);
+                if (Math.Abs(points) >= MinimumPoints)
                 {
-                    candidates[i].Add((gain, text));
+                    candidates[i].Add(new ScoreReason(part.Describe(inputs[i]), points));
                 }
             }
         }
 
         TitleWords(inputs, full, candidates);
-        return [.. candidates.Select(c => c.OrderByDescending(x => x.Gain).Select(x => x.Text).Take(top).ToList())];
+        return [.. candidates.Select(c => c.OrderByDescending(x => Math.Abs(x.Points)).ThenBy(x => x.Text, StringComparer.Ordinal).Take(top).ToList())];
     }
 
-    // The title's words: which one the score owes most to.
-    private void TitleWords(IReadOnlyList<ModelInput> inputs, float[] full, List<(float Gain, string Text)>[] candidates)
+    // The title's words, each left out in turn: the one that raises the score most, and the one that lowers it most.
+    private void TitleWords(IReadOnlyList<ModelInput> inputs, float[] full, List<ScoreReason>[] candidates)
     {
         var variants = new List<ModelInput>();
         var owners = new List<(int Row, string Word)>();
@@ -178,39 +184,45 @@ internal sealed class IcpModel
         }
 
         var p = Probabilities(variants);
-        var best = new Dictionary<int, (float Gain, string Word)>();
+        var up = new Dictionary<int, (double Points, string Word)>();
+        var down = new Dictionary<int, (double Points, string Word)>();
         for (var k = 0; k < p.Length; k++)
         {
             var (row, word) = owners[k];
-            var gain = Logit(full[row]) - Logit(p[k]);
-            if (gain > MinimumContribution && (!best.TryGetValue(row, out var b) || gain > b.Gain))
+            var points = Points(full[row], p[k]);
+            var best = points > 0 ? up : down;
+            if (Math.Abs(points) >= MinimumPoints && (!best.TryGetValue(row, out var b) || Math.Abs(points) > Math.Abs(b.Points)))
             {
-                best[row] = (gain, word);
+                best[row] = (points, word);
             }
         }
 
-        foreach (var (row, (gain, word)) in best)
+        foreach (var (row, (points, word)) in up.Concat(down))
         {
-            candidates[row].Add((gain, $"title mentions \"{word.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()}\""));
+            candidates[row].Add(new ScoreReason($"title mentions \"{word.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()}\"", points));
         }
     }
 
-    private sealed record Part(Func<ModelInput, ModelInput> Remove, Func<ModelInput, string?> Describe);
+    // What a part adds to the score, in percentage points of it.
+    private static double Points(float with, float without) => Math.Round(100.0 * (with - (double)without), 6);
 
+    private sealed record Part(Func<ModelInput, ModelInput> Remove, Func<ModelInput, string> Describe);
+
+    // An unknown industry or size is a value too: the model learnt what "unknown" says.
     private static readonly Part[] Parts =
     [
         new(i => With(i, x => { x.Seniority = Absent; x.Function = Absent; x.SeniorityFunction = Absent; }), DescribeRole),
-        new(i => With(i, x => { x.Industry = Absent; x.IndustryGroup = Absent; }), i => i.Industry.Length > 0 ? $"industry: {i.Industry}" : null),
-        new(i => With(i, x => { x.SizeBucket = Absent; x.SizeOrdinal = 0; }), i => i.SizeBucket.Length > 0 ? $"company size: {i.SizeBucket}" : null),
+        new(i => With(i, x => { x.Industry = Absent; x.IndustryGroup = Absent; }), i => i.Industry.Length > 0 ? $"industry: {i.Industry}" : "industry unknown"),
+        new(i => With(i, x => { x.SizeBucket = Absent; x.SizeOrdinal = 0; }), i => i.SizeBucket.Length > 0 ? $"company size: {i.SizeBucket}" : "company size unknown"),
     ];
 
-    private static string? DescribeRole(ModelInput i)
+    private static string DescribeRole(ModelInput i)
     {
         var seniority = Enum.TryParse<Seniority>(i.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : null;
         var function = Enum.TryParse<JobFunction>(i.Function, out var f) && f is not (JobFunction.Unknown or JobFunction.Other) ? TitleTaxonomy.Label(f) : null;
         return (seniority, function) switch
         {
-            (null, null) => null,
+            (null, null) => "no role read from the title",
             (null, { } fn) => $"works in {fn}",
             ({ } sn, null) => $"seniority: {sn}",
             ({ } sn, { } fn) => $"{sn} in {fn}",
@@ -236,10 +248,4 @@ internal sealed class IcpModel
         SeniorityFunction = i.SeniorityFunction,
         Label = i.Label,
     };
-
-    private static float Logit(float p)
-    {
-        var q = Math.Clamp(p, 1e-6f, 1 - 1e-6f);
-        return MathF.Log(q / (1 - q));
-    }
 }

@@ -43,7 +43,7 @@ internal sealed class AccountAccumulator(string account)
     }
 
     /// <summary>Counts a scored connection (a target when it matches); returns its snapshot row.</summary>
-    public SnapshotRow Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<string> reasons)
+    public SnapshotRow Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<ScoreReason> reasons)
     {
         Connections++;
         Scored++;

@@ -265,7 +265,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
 
         public float[] Probabilities { get; private set; } = [];
 
-        public IReadOnlyList<string>?[] Reasons { get; private set; } = [];
+        public IReadOnlyList<ScoreReason>?[] Reasons { get; private set; } = [];
 
         public int Matches { get; private set; }
 
@@ -274,7 +274,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             Probabilities = Model.Probabilities(Inputs);
             var matches = Enumerable.Range(0, Inputs.Count).Where(i => Model.IsMatch(Probabilities[i])).ToList();
             var explained = Model.Score([.. matches.Select(i => Inputs[i])], options);
-            Reasons = new IReadOnlyList<string>?[Inputs.Count];
+            Reasons = new IReadOnlyList<ScoreReason>?[Inputs.Count];
             for (var k = 0; k < matches.Count; k++)
             {
                 Reasons[matches[k]] = explained[k].Reasons;

@@ -1,3 +1,5 @@
+using IcpScoring.Model;
+
 namespace IcpScoring.Reports;
 
 /// <summary>One addressable connection in <c>targets.csv</c>, best score first.</summary>
@@ -11,4 +13,4 @@ internal sealed record TargetRow(
     string CompanySize,
     double Score,
     string Tier,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<ScoreReason> Reasons);

@@ -60,9 +60,9 @@ internal static class SomeReports
     public static IReadOnlyList<TargetRow> Targets() =>
     [
         new("Ana Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
-            0.93251, "A", ["title: marketing leader", "industry: Software Development", "size: 51-200"]),
+            0.93251, "A", [new("Head in Marketing", 41.2), new("industry: Software Development", 22.5), new("company size: 51-200", -3.4)]),
         new("Jörg Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
-            0.81, "A", ["title: marketing leader"]),
+            0.81, "A", [new("title mentions \"marketing\"", 38)]),
         new("Zoë Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", 0.61237, "B", []),
     ];
 

@@ -45,7 +45,7 @@ public sealed class TargetsCsvTests
         var records = CsvText.Records(dir.File("targets.csv"));
         Assert.Equal(["Ana Nair", "Jörg Müller", "Zoë Martin"], records.Skip(1).Select(r => r[0]));
         Assert.Equal(["0.9325", "0.8100", "0.6124"], records.Skip(1).Select(r => r[6]));
-        Assert.Equal("title: marketing leader; industry: Software Development; size: 51-200", records[1][8]);
+        Assert.Equal("Head in Marketing (+41 pts); industry: Software Development (+23 pts); company size: 51-200 (−3 pts)", records[1][8]);
         Assert.Equal("Contoso, GmbH", records[2][1]);
         Assert.Equal("Leiter Marketing \"Demand\"", records[2][2]);
         Assert.Equal("VP Growth\nEMEA", records[3][2]);
@@ -61,7 +61,7 @@ public sealed class TargetsCsvTests
     public void EveryCellOfATargetIsSafeFromFormulaInjection(string hostile)
     {
         using var dir = new TempFolder();
-        var row = new TargetRow(hostile, hostile, hostile, hostile, hostile, hostile, hostile, 0.5, hostile, [hostile, "title: marketing leader"]);
+        var row = new TargetRow(hostile, hostile, hostile, hostile, hostile, hostile, hostile, 0.5, hostile, [new(hostile, 12), new("title mentions \"marketing\"", 30)]);
 
         TargetsCsv.Write(dir.File("targets.csv"), [row], includeEmails: true);
 
