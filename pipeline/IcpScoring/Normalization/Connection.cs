@@ -1,3 +1,5 @@
+using IcpScoring.Ingestion;
+
 namespace IcpScoring.Normalization;
 
 /// <summary>
@@ -18,7 +20,14 @@ internal sealed record Connection(
     CompanySize? CompanySize,
     DateOnly? ConnectedOn,
     bool IsHidden,
-    bool FirmographicsFromDirectory)
+    bool FirmographicsFromDirectory,
+    ConnectionDegree Degree = ConnectionDegree.Unknown)
 {
     public bool HasFirmographics => Industry is not null || CompanySize is not null;
+
+    /// <summary>
+    /// A lead outside the account's network: the file gives a degree other than 1st. A row without
+    /// a degree is counted as a 1st-degree connection (LinkedIn's own export lists no other).
+    /// </summary>
+    public bool IsOutsideNetwork => Degree is ConnectionDegree.Second or ConnectionDegree.Third or ConnectionDegree.OutOfNetwork;
 }

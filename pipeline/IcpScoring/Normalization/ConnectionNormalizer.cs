@@ -45,7 +45,8 @@ internal sealed class ConnectionNormalizer(CompanyDirectory directory)
             size,
             row.ConnectedOn,
             row.IsHidden,
-            fromDirectory);
+            fromDirectory,
+            row.Degree);
     }
 
     private DirectoryEntry? Lookup(string company) => directory.TryFind(company, out var entry) ? entry : null;

@@ -1,3 +1,4 @@
+using IcpScoring.Ingestion;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
 using IcpScoring.Reports;
@@ -5,9 +6,14 @@ using IcpScoring.Storage;
 
 namespace IcpScoring.Pipeline;
 
-/// <summary>Everything one account's report needs, gathered in one pass over its connections.</summary>
+/// <summary>
+/// Everything one account's report needs, gathered in one pass over its rows: its 1st-degree
+/// connections (counts, segments, targets, snapshot rows) and, apart, the leads outside its network.
+/// </summary>
 internal sealed class AccountAccumulator(string account)
 {
+    private static readonly ConnectionDegree[] OutsideDegrees = [ConnectionDegree.Second, ConnectionDegree.Third, ConnectionDegree.OutOfNetwork];
+
     private readonly Dictionary<string, (long N, long Matched)> _industry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long N, long Matched)> _size = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long N, long Matched)> _seniority = new(StringComparer.Ordinal);
@@ -31,6 +37,12 @@ internal sealed class AccountAccumulator(string account)
 
     public DateOnly? NewestConnectedOn { get; private set; }
 
+    /// <summary>Connections counted as 1st-degree because their row gave no degree.</summary>
+    public long WithoutDegree { get; private set; }
+
+    /// <summary>Leads outside the network by degree (2nd, 3rd, out of network): how many, and how many match.</summary>
+    public Dictionary<ConnectionDegree, (long Leads, long Matched)> Leads { get; } = [];
+
     public List<TargetRow> Targets { get; } = [];
 
     /// <summary>Counts a hidden profile; returns its snapshot row.</summary>
@@ -38,6 +50,7 @@ internal sealed class AccountAccumulator(string account)
     {
         Connections++;
         Hidden++;
+        WithoutDegree += c.Degree == ConnectionDegree.Unknown ? 1 : 0;
         Seen(c);
         return new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn);
     }
@@ -47,6 +60,7 @@ internal sealed class AccountAccumulator(string account)
     {
         Connections++;
         Scored++;
+        WithoutDegree += c.Degree == ConnectionDegree.Unknown ? 1 : 0;
         Seen(c);
         WithoutFirmographics += c.HasFirmographics ? 0 : 1;
         Matched += match ? 1 : 0;
@@ -64,9 +78,24 @@ internal sealed class AccountAccumulator(string account)
         return new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn);
     }
 
-    /// <summary>This account's pool report for a month, as the pipeline writes it.</summary>
-    public PoolReport Report(string month, string monthSource, IcpModel model, BenchmarksOptions b, ReportSource source)
+    /// <summary>Counts a lead outside the network (2nd, 3rd degree, out of network): apart from the connections, in no snapshot.</summary>
+    public void AddLead(Connection c, bool match)
     {
+        var (n, m) = Leads.GetValueOrDefault(c.Degree);
+        Leads[c.Degree] = (n + 1, m + (match ? 1 : 0));
+    }
+
+    /// <summary>
+    /// This account's pool report for a month, as the pipeline writes it. <paramref name="degreeColumn"/>
+    /// names the file's connection-degree column (null without one); LinkedIn's own export needs none.
+    /// </summary>
+    public PoolReport Report(string month, string monthSource, IcpModel model, BenchmarksOptions b, ReportSource source, string? degreeColumn, bool linkedInExport)
+    {
+        var degree = new DegreeSource(
+            degreeColumn is not null ? DegreeSource.FromColumn : linkedInExport ? DegreeSource.LinkedInExport : DegreeSource.Assumed,
+            degreeColumn,
+            degreeColumn is not null ? WithoutDegree : 0);
+        var byDegree = OutsideDegrees.Select(d => new DegreeCount(ConnectionDegrees.Label(d), Leads.GetValueOrDefault(d).Leads, Leads.GetValueOrDefault(d).Matched)).ToList();
         var rate = Scored == 0 ? 0 : Matched / (double)Scored;
         return new PoolReport
         {
@@ -90,7 +119,9 @@ internal sealed class AccountAccumulator(string account)
             Projection = PoolArithmetic.Project(Matched, rate, b),
             Segments = Segments(),
             ScoreHistogram = Histogram,
-            Assumptions = PoolArithmetic.Assumptions(b),
+            Degree = degree,
+            InMailPool = PoolArithmetic.InMail(byDegree.Sum(d => d.Leads), byDegree.Sum(d => d.IcpMatched), byDegree, b),
+            Assumptions = PoolArithmetic.Assumptions(b, degree),
             Source = source,
         };
     }

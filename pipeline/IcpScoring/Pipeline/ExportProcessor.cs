@@ -91,7 +91,13 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                 }
 
                 var key = SnapshotKeys.For(c, ordinal++);
-                if (c.IsHidden)
+                if (c.IsOutsideNetwork)
+                {
+                    // A lead outside the network: scored, counted apart, kept out of the pool and the snapshot.
+                    var m = byAccount[account];
+                    acc.AddLead(c, !c.IsHidden && m.Model.IsMatch(m.Probabilities[InputIndex(c, m.Index, m.Inputs)]));
+                }
+                else if (c.IsHidden)
                 {
                     snapshots.Add(account, acc.AddHidden(c, key));
                 }
@@ -214,7 +220,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
     {
         var (profile, description) = models.Describe(model);
-        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0)) with
+        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0), ingest.DegreeColumn, ingest.LinkedInExport) with
         {
             Profile = profile,
             ProfileDescription = description,

@@ -163,7 +163,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
             store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
-            var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
+            var people = report.OutsideNetwork > 0
+                ? $"{report.Connections - report.OutsideNetwork:N0} connections and {report.OutsideNetwork:N0} leads outside the network"
+                : $"{report.Connections:N0} connections";
+            var detail = $"{people} ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
             return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
         }

@@ -5,9 +5,9 @@ using IcpScoring.Model;
 namespace IcpScoring.Reports;
 
 /// <summary>
-/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then tiers,
-/// segments, scores, the growth projection, assumptions and where the numbers came from. One
-/// self-contained page; everything from the data is escaped.
+/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then the leads
+/// outside the network, tiers, segments, scores, the growth projection, assumptions and where the
+/// numbers came from. One self-contained page; everything from the data is escaped.
 /// </summary>
 internal static class PoolHtml
 {
@@ -20,6 +20,7 @@ internal static class PoolHtml
         Header(sb, r);
         Headline(sb, r);
         Change(sb);
+        InMailSection(sb, r);
 
         Tiers(sb, r);
         SegmentsSection(sb, r);
@@ -73,7 +74,53 @@ internal static class PoolHtml
             .Append("</div></div>\n</div>\n");
         sb.Append("<p class=\"note\">").Append(HtmlText.Encode(
             $"{ReportFormat.Count(r.ScoredWithoutFirmographics)} of the scored connections had no industry or company size; the model scored them on what was known."))
-            .Append("</p>\n</section>\n");
+            .Append("</p>\n<p class=\"note\" id=\"degree\">").Append(HtmlText.Encode(DegreeSentence(r))).Append("</p>\n</section>\n");
+    }
+
+    // Which rows count as the account's connections, and what was assumed where the file does not say.
+    private static string DegreeSentence(PoolReport r)
+    {
+        var leads = r.InMailPool.Leads > 0
+            ? $" {ReportFormat.Count(r.InMailPool.Leads)} leads outside the network (2nd-, 3rd-degree or out of network) are counted apart, under InMail and connection requests."
+            : "";
+        return r.Degree.Source switch
+        {
+            DegreeSource.LinkedInExport => "LinkedIn's own export lists 1st-degree connections only: every row is a connection.",
+            DegreeSource.FromColumn => $"Connection degree from the file's {r.Degree.Column} column: only 1st-degree connections are counted above.{leads}"
+                + (r.Degree.ConnectionsWithoutDegree > 0 ? $" {ReportFormat.Count(r.Degree.ConnectionsWithoutDegree)} rows had no degree and are counted as 1st-degree connections." : ""),
+            _ => "This file has no connection degree; every row is counted as a 1st-degree connection.",
+        };
+    }
+
+    private static void InMailSection(StringBuilder sb, PoolReport r)
+    {
+        var m = r.InMailPool;
+        if (m.Leads == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"inmail-pool\">\n<h2>InMail and connection requests: leads outside the network</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(m.Leads)} people in this file are not 1st-degree connections of the account: they cannot be messaged without InMail or an accepted connection request, so they are not in the addressable pool. {ReportFormat.Count(m.IcpMatched)} of them match the ICP."))
+            .Append("</p>\n<div class=\"cards\">\n");
+        var low = m.IcpMatched == 0 ? 0 : m.ExpectedInMailReplies.Low / m.IcpMatched;
+        var high = m.IcpMatched == 0 ? 0 : m.ExpectedInMailReplies.High / m.IcpMatched;
+        Card(sb, "ICP leads outside the network", ReportFormat.Count(m.IcpMatched), $"of {ReportFormat.Count(m.Leads)} leads (2nd-, 3rd-degree or out of network)");
+        Card(sb, "Expected InMail replies", $"{ReportFormat.Amount(m.ExpectedInMailReplies.Low)}–{ReportFormat.Amount(m.ExpectedInMailReplies.High)}",
+            $"one InMail to each ICP lead, at {ReportFormat.Rate(low)}–{ReportFormat.Rate(high)} InMail reply rates");
+        Card(sb, "Accepted connection requests", ReportFormat.Amount(m.ExpectedAcceptedRequests),
+            m.IcpMatched > 0
+                ? $"a personalized request to each ICP lead, at {ReportFormat.Rate(m.ExpectedAcceptedRequests / m.IcpMatched)} acceptance; they then join the pool"
+                : "no ICP lead to invite");
+        sb.Append("</div>\n<table id=\"inmail-degrees\">\n<thead><tr><th>Degree</th><th class=\"num\">Leads</th><th class=\"num\">ICP-matched</th><th class=\"num\">Match rate</th></tr></thead>\n<tbody>\n");
+        foreach (var d in m.ByDegree)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(d.Degree)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(d.Leads))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Count(d.IcpMatched)).Append("</td><td class=\"num\">")
+                .Append(d.Leads == 0 ? "–" : ReportFormat.Percent((double)d.IcpMatched / d.Leads)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
     }
 
     // The pool report stands for its own month only, so it reads the same whatever order months arrive in; the drift report beside it compares.
@@ -215,6 +262,11 @@ internal static class PoolHtml
         Item(sb, "SHA-256", s.Sha256);
         Item(sb, "Data rows", ReportFormat.Count(s.DataRows));
         Item(sb, "Connections", $"{ReportFormat.Count(r.Connections)} ({ReportFormat.Count(r.Hidden)} hidden profiles)");
+        if (r.InMailPool.Leads > 0)
+        {
+            Item(sb, "Leads outside the network", $"{ReportFormat.Count(r.InMailPool.Leads)} (2nd-, 3rd-degree or out of network; not connections)");
+        }
+
         Item(sb, "Duplicates", ReportFormat.Count(s.Duplicates));
         Item(sb, "Rejected rows", ReportFormat.Count(s.Rejected) + (s.Rejected > 0 ? " (listed in rejects.csv)" : string.Empty));
         Item(sb, "Company directory", directory);

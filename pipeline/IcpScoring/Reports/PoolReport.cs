@@ -26,7 +26,7 @@ internal sealed record PoolReport
 
     public required double Threshold { get; init; }
 
-    /// <summary>All data rows accepted, hidden profiles included.</summary>
+    /// <summary>The account's 1st-degree connections in the file, hidden profiles included (leads outside the network are apart, in <see cref="InMailPool"/>).</summary>
     public required long Connections { get; init; }
 
     public required long Hidden { get; init; }
@@ -44,7 +44,7 @@ internal sealed record PoolReport
     /// <summary>Wilson 95% interval of the match rate.</summary>
     public required double[] IcpMatchRateCi95 { get; init; }
 
-    /// <summary>ICP-matched 1st-degree connections: every connection in an export is 1st-degree.</summary>
+    /// <summary>ICP-matched 1st-degree connections: they can be messaged without InMail.</summary>
     public required long AddressablePool { get; init; }
 
     public required IReadOnlyDictionary<string, long> Tiers { get; init; }
@@ -62,6 +62,12 @@ internal sealed record PoolReport
 
     /// <summary>Scores of the scored connections in 20 bands of 0.05, for the histogram.</summary>
     public required long[] ScoreHistogram { get; init; }
+
+    /// <summary>Where each row's connection degree came from, and how many 1st-degree connections had to be assumed.</summary>
+    public required DegreeSource Degree { get; init; }
+
+    /// <summary>The people in the file outside the account's network: reachable by InMail or a connection request, not by a message.</summary>
+    public required InMailPool InMailPool { get; init; }
 
     public required IReadOnlyList<Assumption> Assumptions { get; init; }
 
@@ -99,6 +105,33 @@ internal sealed record Segments(
 
 /// <summary>One category: how many connections, how many match, and the rate.</summary>
 internal sealed record Segment(string Name, long Connections, long IcpMatched, double IcpMatchRate);
+
+/// <summary>
+/// How the connection degree was decided: <c>"column"</c> (the file's degree column, named in
+/// <paramref name="Column"/>), <c>"linkedin-export"</c> (LinkedIn's own export lists 1st-degree
+/// connections only) or <c>"assumed"</c> (the file has no degree: every row counted as 1st-degree).
+/// <paramref name="ConnectionsWithoutDegree"/>: connections counted as 1st-degree for want of a
+/// degree in a file that has the column.
+/// </summary>
+internal sealed record DegreeSource(string Source, string? Column, long ConnectionsWithoutDegree)
+{
+    public const string FromColumn = "column";
+    public const string LinkedInExport = "linkedin-export";
+    public const string Assumed = "assumed";
+}
+
+/// <summary>
+/// The leads outside the account's network (2nd, 3rd degree, out of network), by degree: how many
+/// match the ICP, the InMail replies expected from writing to those once (at the low and high InMail
+/// reply rates), and how many would accept a personalized connection request (and join the pool).
+/// </summary>
+internal sealed record InMailPool(long Leads, long IcpMatched, IReadOnlyList<DegreeCount> ByDegree, ExpectedInMailReplies ExpectedInMailReplies, double ExpectedAcceptedRequests);
+
+/// <summary>Leads of one degree and how many of them match the ICP.</summary>
+internal sealed record DegreeCount(string Degree, long Leads, long IcpMatched);
+
+/// <summary>InMail replies expected from the ICP-matched leads at the low and high InMail reply rates.</summary>
+internal sealed record ExpectedInMailReplies(double Low, double High);
 
 /// <summary>A benchmark rate the report relies on, with where it comes from.</summary>
 internal sealed record Assumption(string Name, string Value, string Source);

@@ -90,7 +90,7 @@ public sealed class PoolArithmeticTests
     [Fact]
     public void EveryBenchmarkIsListedWithItsSource()
     {
-        var assumptions = PoolArithmetic.Assumptions(Defaults);
+        var assumptions = PoolArithmetic.Assumptions(Defaults, new DegreeSource(DegreeSource.LinkedInExport, null, 0));
 
         Assert.Contains(assumptions, a => a.Value == "10%" && a.Source.Contains("Cleverly", StringComparison.Ordinal));
         Assert.Contains(assumptions, a => a.Value == "28%" && a.Source.Contains("Expandi", StringComparison.Ordinal));

@@ -29,7 +29,7 @@ public sealed partial class PoolHtmlTests
         var html = PoolHtml.Render(SomeReports.PoolReport());
 
         var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["headline", "change", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
+        Assert.Equal(["headline", "change", "inmail-pool", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class PoolHtmlTests
         Assert.All(report.Assumptions, a => Assert.Contains(
             $"<tr><td>{WebUtility.HtmlEncode(a.Name)}</td><td>{WebUtility.HtmlEncode(a.Value)}</td><td>{WebUtility.HtmlEncode(a.Source)}</td></tr>", assumptions, StringComparison.Ordinal));
         var source = Section(html, "source");
-        Assert.Contains("linkedin-2023", source, StringComparison.Ordinal);
+        Assert.Contains("sales-navigator", source, StringComparison.Ordinal);
         Assert.Contains("930 of 1,240 connections (75.0%)", source, StringComparison.Ordinal);
         Assert.Contains("v3, threshold 0.55", source, StringComparison.Ordinal);
         Assert.Contains("from the file&#39;s place in the inbox", source, StringComparison.Ordinal);
