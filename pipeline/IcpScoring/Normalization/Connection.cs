@@ -3,14 +3,16 @@ using IcpScoring.Ingestion;
 namespace IcpScoring.Normalization;
 
 /// <summary>
-/// One connection, normalized: names cleaned, the title cleaned for the model (the raw title kept
-/// for reports), industry and company size mapped to LinkedIn's labels, from the export or the
+/// One connection, normalized: names cleaned (first and last name from their columns, or split from
+/// a full name), the title cleaned for the model (the raw title kept for reports), industry and company size mapped to LinkedIn's labels, from the export or the
 /// company directory.
 /// </summary>
 internal sealed record Connection(
     long Line,
     string Account,
     string Name,
+    string FirstName,
+    string LastName,
     string Email,
     string ProfileUrl,
     string Company,

@@ -72,11 +72,29 @@ internal sealed class AccountAccumulator(string account)
         Count(_function, SegmentNames.Function(input.Function), match);
         if (match)
         {
-            Targets.Add(new TargetRow(c.Name, c.Company, c.Title, c.ProfileUrl, c.Email, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", probability, tier, reasons));
+            Targets.Add(new TargetRow(c.Name, c.FirstName, c.LastName, c.Company, c.Title, c.ProfileUrl, c.Email, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "",
+                c.ConnectedOn, probability, tier, reasons, key));
         }
 
         return new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn);
     }
+
+    /// <summary>
+    /// Marks each target new this month or not: new unless its connection key is in the account's
+    /// previous month (<paramref name="previousKeys"/>, null when there is no earlier month: then every
+    /// target is new).
+    /// </summary>
+    public void MarkNew(string? previousMonth, IReadOnlySet<string>? previousKeys)
+    {
+        PreviousMonth = previousMonth;
+        for (var i = 0; i < Targets.Count; i++)
+        {
+            Targets[i] = Targets[i] with { NewThisMonth = previousKeys?.Contains(Targets[i].Key) != true };
+        }
+    }
+
+    /// <summary>The account's month before this one in the database, which the targets were compared with; null for a first month.</summary>
+    public string? PreviousMonth { get; private set; }
 
     /// <summary>Counts a lead outside the network (2nd, 3rd degree, out of network): apart from the connections, in no snapshot.</summary>
     public void AddLead(Connection c, bool match)
@@ -119,6 +137,7 @@ internal sealed class AccountAccumulator(string account)
             Projection = PoolArithmetic.Project(Matched, rate, b),
             Segments = Segments(),
             ScoreHistogram = Histogram,
+            NewThisMonth = new NewTargets(PreviousMonth, Targets.Count(t => t.NewThisMonth)),
             Degree = degree,
             InMailPool = PoolArithmetic.InMail(byDegree.Sum(d => d.Leads), byDegree.Sum(d => d.IcpMatched), byDegree, b),
             Assumptions = PoolArithmetic.Assumptions(b, degree),
@@ -126,8 +145,12 @@ internal sealed class AccountAccumulator(string account)
         };
     }
 
-    /// <summary>The targets best first (ties by name, profile and company, so every run lists them alike), at most <paramref name="max"/> when it is positive.</summary>
-    public IEnumerable<TargetRow> RankedTargets(int max) => Targets
+    /// <summary>
+    /// The targets best first (ties by name, profile and company, so every run lists them alike), at
+    /// most <paramref name="max"/> when it is positive; with <paramref name="onlyNew"/>, those new this month.
+    /// </summary>
+    public IEnumerable<TargetRow> RankedTargets(int max, bool onlyNew = false) => Targets
+        .Where(t => !onlyNew || t.NewThisMonth)
         .OrderByDescending(t => t.Score)
         .ThenBy(t => t.Name, StringComparer.Ordinal)
         .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)

@@ -125,6 +125,11 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         // reports are published (renamed into place) and the transaction commits. A failure on
         // either side before that leaves neither reports nor snapshots of this file.
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
+        foreach (var (acc, month) in ordered)
+        {
+            MarkNew(acc, month.Month);
+        }
+
         var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report, byAccount[o.Account.Account].Model)).ToArray();
         SnapshotHeader[] headers = [.. ordered.Select((o, i) => new SnapshotHeader(
             o.Account.Account, reports[i].Month, o.Account.Connections, o.Account.Hidden, o.Account.Scored, o.Account.Matched, o.Account.Matched,
@@ -217,6 +222,14 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return (month, source, AccountNames.Slug(acc.Account));
     }
 
+    // Targets not in the account's previous month: the latest earlier month in the database, whatever
+    // order the months arrived in. The keys are the snapshots' opaque connection keys (no names stored).
+    private void MarkNew(AccountAccumulator acc, string month)
+    {
+        var previous = store.Snapshots(acc.Account).Where(s => string.CompareOrdinal(s.Month, month) < 0).MaxBy(s => s.Month, StringComparer.Ordinal);
+        acc.MarkNew(previous?.Month, previous is null ? null : store.SnapshotRows(previous.Id).Where(r => !r.IsHidden).Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
     {
         var (profile, description) = models.Describe(model);
@@ -231,10 +244,12 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private void WriteFiles(AccountAccumulator acc, PoolReport report, string folder, InboxFile file, IngestReport ingest)
     {
         var targets = acc.RankedTargets(settings.Reports.MaxTargets);
+        var newTargets = acc.RankedTargets(settings.Reports.MaxTargets, onlyNew: true);
 
         PoolJson.Write(Path.Combine(folder, "pool.json"), report);
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);
+        TargetsCsv.Write(Path.Combine(folder, "new-targets.csv"), newTargets, settings.Reports.IncludeEmails);
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), file.RelativePath, ingest.Rejects, ingest.Rejected);
     }
 

@@ -63,6 +63,9 @@ internal sealed record PoolReport
     /// <summary>Scores of the scored connections in 20 bands of 0.05, for the histogram.</summary>
     public required long[] ScoreHistogram { get; init; }
 
+    /// <summary>How many targets were not in the account's previous month (all of them in a first month).</summary>
+    public required NewTargets NewThisMonth { get; init; }
+
     /// <summary>Where each row's connection degree came from, and how many 1st-degree connections had to be assumed.</summary>
     public required DegreeSource Degree { get; init; }
 
@@ -105,6 +108,12 @@ internal sealed record Segments(
 
 /// <summary>One category: how many connections, how many match, and the rate.</summary>
 internal sealed record Segment(string Name, long Connections, long IcpMatched, double IcpMatchRate);
+
+/// <summary>
+/// The targets not in the account's previous month (<paramref name="PreviousMonth"/>, the latest
+/// earlier month in the database; null for a first month, when every target is new).
+/// </summary>
+internal sealed record NewTargets(string? PreviousMonth, long Targets);
 
 /// <summary>
 /// How the connection degree was decided: <c>"column"</c> (the file's degree column, named in

@@ -44,6 +44,7 @@ internal static class SomeReports
                 [new("C-level", 60, 21, 21 / 60.0), new("VP", 70, 30, 30 / 70.0), new("Director", 140, 52, 52 / 140.0), new("Head", 90, 31, 31 / 90.0), new("Manager", 260, 16, 16 / 260.0), new("Individual contributor", 580, 0, 0)],
                 [new("Marketing", 310, 139, 139 / 310.0), new("Sales", 240, 6, 6 / 240.0), new("Engineering", 380, 0, 0), new("Other", 270, 5, 5 / 270.0)]),
             ScoreHistogram = [310, 180, 120, 95, 80, 60, 52, 45, 40, 30, 28, 20, 24, 22, 20, 18, 16, 15, 14, 11],
+            NewThisMonth = new NewTargets("2026-04", 1),
             Degree = new DegreeSource(DegreeSource.FromColumn, "Connection Degree", 12),
             InMailPool = PoolArithmetic.InMail(530, 75, [new("2nd", 380, 61), new("3rd", 150, 14), new("out of network", 0, 0)], b),
             Assumptions =
@@ -65,11 +66,11 @@ internal static class SomeReports
 
     public static IReadOnlyList<TargetRow> Targets() =>
     [
-        new("Ana Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
-            0.93251, "A", [new("Head in Marketing", 41.2), new("industry: Software Development", 22.5), new("company size: 51-200", -3.4)]),
-        new("Jörg Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
-            0.81, "A", [new("title mentions \"marketing\"", 38)]),
-        new("Zoë Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", 0.61237, "B", []),
+        new("Ana Nair", "Ana", "Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
+            new DateOnly(2026, 4, 14), 0.93251, "A", [new("Head in Marketing", 41.2), new("industry: Software Development", 22.5), new("company size: 51-200", -3.4)], "k1", NewThisMonth: true),
+        new("Jörg Müller", "Jörg", "Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
+            new DateOnly(2025, 11, 2), 0.81, "A", [new("title mentions \"marketing\"", 38)], "k2", NewThisMonth: false),
+        new("Zoë Martin", "Zoë", "Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", null, 0.61237, "B", [], "k3", NewThisMonth: false),
     ];
 
     public static PortfolioReport Portfolio(string account = "Northwind Demand Gen") => new(
