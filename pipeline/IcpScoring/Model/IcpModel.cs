@@ -15,6 +15,9 @@ internal sealed class IcpModel
     // A category no model has seen: one-hot encodes it as all zeros, the neutral input.
     private const string Absent = "\u0001absent";
 
+    // Inputs the best industry and size are measured on: 16 × 434 industries is a few thousand rows.
+    private const int EnrichmentProbes = 16;
+
     // A reason is named from half a point of score up: it then shows as at least 1 point.
     private const double MinimumPoints = 0.5;
 
@@ -135,6 +138,95 @@ internal sealed class IcpModel
 
         return scored;
     }
+
+    /// <summary>
+    /// For each input whose industry or company size is unknown, what it would score if the unknown
+    /// part took the value that raises this model's score most; null for an input with both known.
+    /// The best industry and the best size are measured with the model, not guessed: every industry
+    /// of LinkedIn's list (then every size bucket, with that industry in place) is put into the
+    /// <see cref="EnrichmentProbes"/> most promising of these inputs (the highest scores), and the one
+    /// with the highest mean log-odds wins (for a linear model that is the best value for every input alike).
+    /// </summary>
+    public Enrichment?[] IfEnriched(IReadOnlyList<ModelInput> inputs, IReadOnlyList<float> probabilities)
+    {
+        var result = new Enrichment?[inputs.Count];
+        var open = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].Industry.Length == 0 || inputs[i].SizeBucket.Length == 0).ToList();
+        if (open.Count == 0)
+        {
+            return result;
+        }
+
+        var sample = open.OrderByDescending(i => probabilities[i]).ThenBy(i => i).Take(EnrichmentProbes).Select(i => inputs[i]).ToList();
+        var industry = Best(
+            [.. sample.Where(x => x.Industry.Length == 0)],
+            IndustryCatalog.Default.All,
+            (x, v) => { x.Industry = v.Label; x.IndustryGroup = v.TopLevel; });
+        var size = Best(
+            [.. sample.Where(x => x.SizeBucket.Length == 0).Select(x => Fill(x, industry, null))],
+            CompanySizes.All,
+            (x, v) => { x.SizeBucket = v.Label; x.SizeOrdinal = v.Ordinal / 9f; });
+
+        var filled = open.Select(i => Fill(inputs[i], industry, size)).ToList();
+        var p = Probabilities(filled);
+        for (var k = 0; k < open.Count; k++)
+        {
+            var input = inputs[open[k]];
+            result[open[k]] = new Enrichment(p[k], input.Industry.Length == 0 ? industry?.Label : null, input.SizeBucket.Length == 0 ? size?.Label : null);
+        }
+
+        return result;
+    }
+
+    // The value that, put into every probe, gives the highest mean log-odds (ties: the first listed).
+    private T? Best<T>(List<ModelInput> probes, IReadOnlyList<T> values, Action<ModelInput, T> set)
+        where T : class
+    {
+        if (probes.Count == 0)
+        {
+            return null;
+        }
+
+        var variants = new List<ModelInput>(probes.Count * values.Count);
+        foreach (var value in values)
+        {
+            variants.AddRange(probes.Select(x => With(x, c => set(c, value))));
+        }
+
+        var p = Probabilities(variants);
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        for (var v = 0; v < values.Count; v++)
+        {
+            var score = 0.0;
+            for (var k = 0; k < probes.Count; k++)
+            {
+                var q = Math.Clamp(p[(v * probes.Count) + k], 1e-6, 1 - 1e-6);
+                score += Math.Log(q / (1 - q));
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (v, score);
+            }
+        }
+
+        return values[best];
+    }
+
+    private static ModelInput Fill(ModelInput input, Industry? industry, CompanySize? size) => With(input, x =>
+    {
+        if (x.Industry.Length == 0 && industry is not null)
+        {
+            x.Industry = industry.Label;
+            x.IndustryGroup = industry.TopLevel;
+        }
+
+        if (x.SizeBucket.Length == 0 && size is not null)
+        {
+            x.SizeBucket = size.Label;
+            x.SizeOrdinal = size.Ordinal / 9f;
+        }
+    });
 
     private List<ScoreReason>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
     {

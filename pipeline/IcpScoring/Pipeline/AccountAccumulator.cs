@@ -37,6 +37,9 @@ internal sealed class AccountAccumulator(string account)
 
     public DateOnly? NewestConnectedOn { get; private set; }
 
+    /// <summary>Connections that do not match but would, were their unknown industry or size the values that raise the score most.</summary>
+    public List<(string Name, string Title, string Company, string ProfileUrl, string Industry, string CompanySize, float Score, Enrichment IfEnriched)> ToEnrich { get; } = [];
+
     /// <summary>Connections counted as 1st-degree because their row gave no degree.</summary>
     public long WithoutDegree { get; private set; }
 
@@ -55,8 +58,12 @@ internal sealed class AccountAccumulator(string account)
         return new SnapshotRow(key, "", "", "", "", "", "", 0, "", false, true, false, c.ConnectedOn);
     }
 
-    /// <summary>Counts a scored connection (a target when it matches); returns its snapshot row.</summary>
-    public SnapshotRow Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<ScoreReason> reasons)
+    /// <summary>
+    /// Counts a scored connection (a target when it matches); <paramref name="decidingEnrichment"/>,
+    /// for a connection that does not match but would were its unknown parts the best values, lists
+    /// it as one to enrich. Returns its snapshot row.
+    /// </summary>
+    public SnapshotRow Add(Connection c, string key, ModelInput input, float probability, bool match, string tier, IReadOnlyList<ScoreReason> reasons, Enrichment? decidingEnrichment = null)
     {
         Connections++;
         Scored++;
@@ -74,6 +81,10 @@ internal sealed class AccountAccumulator(string account)
         {
             Targets.Add(new TargetRow(c.Name, c.FirstName, c.LastName, c.Company, c.Title, c.ProfileUrl, c.Email, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "",
                 c.ConnectedOn, probability, tier, reasons, key));
+        }
+        else if (decidingEnrichment is not null)
+        {
+            ToEnrich.Add((c.Name, c.Title, c.Company, c.ProfileUrl, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", probability, decidingEnrichment));
         }
 
         return new SnapshotRow(key, c.Title, c.Company, c.Industry?.Label ?? "", c.CompanySize?.Label ?? "", input.Seniority, input.Function, probability, tier, match, false, c.HasFirmographics, c.ConnectedOn);
@@ -107,7 +118,7 @@ internal sealed class AccountAccumulator(string account)
     /// This account's pool report for a month, as the pipeline writes it. <paramref name="degreeColumn"/>
     /// names the file's connection-degree column (null without one); LinkedIn's own export needs none.
     /// </summary>
-    public PoolReport Report(string month, string monthSource, IcpModel model, BenchmarksOptions b, ReportSource source, string? degreeColumn, bool linkedInExport)
+    public PoolReport Report(string month, string monthSource, IcpModel model, BenchmarksOptions b, ReportsOptions reports, ReportSource source, string? degreeColumn, bool linkedInExport)
     {
         var degree = new DegreeSource(
             degreeColumn is not null ? DegreeSource.FromColumn : linkedInExport ? DegreeSource.LinkedInExport : DegreeSource.Assumed,
@@ -137,6 +148,8 @@ internal sealed class AccountAccumulator(string account)
             Projection = PoolArithmetic.Project(Matched, rate, b),
             Segments = Segments(),
             ScoreHistogram = Histogram,
+            ContactFirst = [.. RankedTargets(reports.ContactFirst).Select(t => new Contact(t.Name, t.Title, t.Company, t.ProfileUrl, t.Score, t.Tier, t.Reasons, t.NewThisMonth))],
+            NeedsEnrichment = NeedsEnrichment(reports.NeedsEnrichment, model.Threshold),
             NewThisMonth = new NewTargets(PreviousMonth, Targets.Count(t => t.NewThisMonth)),
             Degree = degree,
             InMailPool = PoolArithmetic.InMail(byDegree.Sum(d => d.Leads), byDegree.Sum(d => d.IcpMatched), byDegree, b),
@@ -156,6 +169,29 @@ internal sealed class AccountAccumulator(string account)
         .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)
         .ThenBy(t => t.Company, StringComparer.Ordinal)
         .Take(max > 0 ? max : int.MaxValue);
+
+    // The most promising first: the highest score if enriched, then by name and profile, so every run lists them alike.
+    private NeedsEnrichment NeedsEnrichment(int max, double threshold)
+    {
+        var listed = ToEnrich
+            .OrderByDescending(e => e.IfEnriched.Probability)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ThenBy(e => e.ProfileUrl, StringComparer.Ordinal)
+            .Take(max)
+            .Select(e =>
+            {
+                List<string> unknown = [.. e.IfEnriched.Industry is null ? [] : new[] { "industry" }, .. e.IfEnriched.CompanySize is null ? [] : new[] { "company size" }];
+                var values = string.Join(", ", new[] { e.IfEnriched.Industry, e.IfEnriched.CompanySize }.OfType<string>());
+                var why = $"{string.Join(" and ", unknown)} unknown: as {values} it would score {ReportFormat.Score(e.IfEnriched.Probability)}, a match at {ReportFormat.Score(threshold)} or more; it scores {ReportFormat.Score(e.Score)} now";
+                return new EnrichmentCandidate(e.Name, e.Title, e.Company, e.ProfileUrl, e.Industry, e.CompanySize, unknown, e.Score, e.IfEnriched.Probability, why);
+            })
+            .ToList();
+        return new NeedsEnrichment(
+            ToEnrich.Count,
+            ToEnrich.Select(e => e.IfEnriched.Industry).FirstOrDefault(i => i is not null),
+            ToEnrich.Select(e => e.IfEnriched.CompanySize).FirstOrDefault(s => s is not null),
+            listed);
+    }
 
     public Segments Segments() => new(Sorted(_industry), SortedBySize(), Sorted(_seniority), Sorted(_function));
 

@@ -69,7 +69,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         progress?.Report(new FileProgress(file.RelativePath, "scoring", 0, rows));
         foreach (var m in byModel.Values)
         {
-            m.Score(settings.Model);
+            m.Score(settings.Model, settings.Reports.NeedsEnrichment > 0);
             LogScored(report.File, m.Model.Reference, report.Connections, m.Inputs.Count, m.Matches);
         }
 
@@ -106,7 +106,9 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                     var m = byAccount[account];
                     var i = InputIndex(c, m.Index, m.Inputs);
                     var p = m.Probabilities[i];
-                    snapshots.Add(account, acc.Add(c, key, m.Inputs[i], p, m.Model.IsMatch(p), settings.Model.Tier(p), m.Reasons[i] ?? []));
+                    var match = m.Model.IsMatch(p);
+                    var deciding = !match && m.Enrichments[i] is { } e && m.Model.IsMatch(e.Probability) ? e : null;
+                    snapshots.Add(account, acc.Add(c, key, m.Inputs[i], p, match, settings.Model.Tier(p), m.Reasons[i] ?? [], deciding));
                 }
 
                 if (ordinal % ProgressEvery == 0)
@@ -233,7 +235,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
     {
         var (profile, description) = models.Describe(model);
-        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0), ingest.DegreeColumn, ingest.LinkedInExport) with
+        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, settings.Reports, new ReportSource(file.RelativePath, ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0), ingest.DegreeColumn, ingest.LinkedInExport) with
         {
             Profile = profile,
             ProfileDescription = description,
@@ -290,9 +292,23 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
 
         public int Matches { get; private set; }
 
-        public void Score(ModelOptions options)
+        /// <summary>For the inputs that do not match and lack an industry or size: their score were those the best values.</summary>
+        public Enrichment?[] Enrichments { get; private set; } = [];
+
+        public void Score(ModelOptions options, bool measureEnrichment)
         {
             Probabilities = Model.Probabilities(Inputs);
+            Enrichments = new Enrichment?[Inputs.Count];
+            if (measureEnrichment)
+            {
+                var unmatched = Enumerable.Range(0, Inputs.Count).Where(i => !Model.IsMatch(Probabilities[i])).ToList();
+                var measured = Model.IfEnriched([.. unmatched.Select(i => Inputs[i])], [.. unmatched.Select(i => Probabilities[i])]);
+                for (var k = 0; k < unmatched.Count; k++)
+                {
+                    Enrichments[unmatched[k]] = measured[k];
+                }
+            }
+
             var matches = Enumerable.Range(0, Inputs.Count).Where(i => Model.IsMatch(Probabilities[i])).ToList();
             var explained = Model.Score([.. matches.Select(i => Inputs[i])], options);
             Reasons = new IReadOnlyList<ScoreReason>?[Inputs.Count];

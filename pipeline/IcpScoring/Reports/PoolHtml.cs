@@ -5,21 +5,27 @@ using IcpScoring.Model;
 namespace IcpScoring.Reports;
 
 /// <summary>
-/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then the leads
-/// outside the network, tiers, segments, scores, the growth projection, assumptions and where the
-/// numbers came from. One self-contained page; everything from the data is escaped.
+/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then whom to
+/// contact first and whom to enrich, the leads outside the network, tiers, segments, scores, the
+/// growth projection, assumptions and where the numbers came from. One self-contained page (its only
+/// links go to the CSVs beside it and to LinkedIn profiles); everything from the data is escaped.
 /// </summary>
 internal static class PoolHtml
 {
     private const int LargestSegmentsCharted = 10;
 
+    // The reasons column needs room, and a signed weight never breaks across lines.
+    private const string PageStyle = "<style>\ntd.why { min-width: 20em; }\n.pts { white-space: nowrap; font-variant-numeric: tabular-nums; }\n</style>\n";
+
     public static string Render(PoolReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}");
+        var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}", PageStyle);
         Header(sb, r);
         Headline(sb, r);
         Change(sb);
+        ContactFirstSection(sb, r);
+        NeedsEnrichmentSection(sb, r);
         InMailSection(sb, r);
 
         Tiers(sb, r);
@@ -91,6 +97,75 @@ internal static class PoolHtml
             _ => "This file has no connection degree; every row is counted as a 1st-degree connection.",
         };
     }
+
+    private static void ContactFirstSection(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"contact-first\">\n<h2>Contact first</h2>\n");
+        if (r.ContactFirst.Count == 0)
+        {
+            sb.Append("<p>No connection matches the ICP this month: there is no one to contact yet.</p>\n</section>\n");
+            return;
+        }
+
+        var news = r.NewThisMonth.PreviousMonth is { } previous
+            ? $" {ReportFormat.Count(r.NewThisMonth.Targets)} of the {ReportFormat.Count(r.AddressablePool)} were not connections in {previous} (marked new; all of them in new-targets.csv)."
+            : " This is the account's first month here: every target is new.";
+        sb.Append("<p>").Append(HtmlText.Encode($"The {ReportFormat.Count(r.ContactFirst.Count)} best of the {ReportFormat.Count(r.AddressablePool)} targets, best score first, with what raised and lowered each score (points of score each part adds or takes away).{news}"))
+            .Append(" Every target: <a href=\"targets.csv\">targets.csv</a>; the new ones: <a href=\"new-targets.csv\">new-targets.csv</a>.</p>\n")
+            .Append("<table id=\"contact-first-list\">\n<thead><tr><th>Name</th><th>Title</th><th>Company</th><th>Tier</th><th class=\"num\">Score</th><th>Why</th></tr></thead>\n<tbody>\n");
+        foreach (var c in r.ContactFirst)
+        {
+            sb.Append("<tr><td>").Append(PersonLink(c.Name, c.ProfileUrl));
+            if (c.NewThisMonth)
+            {
+                sb.Append(" <span class=\"badge\">new</span>");
+            }
+
+            sb.Append("</td><td><bdi>").Append(HtmlText.Encode(c.Title)).Append("</bdi></td><td><bdi>").Append(HtmlText.Encode(c.Company))
+                .Append("</bdi></td><td>").Append(HtmlText.Encode(c.Tier)).Append("</td><td class=\"num\">").Append(ReportFormat.Score(c.Score))
+                .Append("</td><td class=\"why\">").Append(Reasons(c.Reasons)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void NeedsEnrichmentSection(StringBuilder sb, PoolReport r)
+    {
+        var n = r.NeedsEnrichment;
+        if (n.Count == 0)
+        {
+            return;
+        }
+
+        var best = string.Join(" and ", new[] { n.BestIndustry is { } i ? $"the industry {i}" : null, n.BestCompanySize is { } s ? $"the company size {s}" : null }.OfType<string>());
+        sb.Append("<section id=\"needs-enrichment\">\n<h2>Needs enrichment</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(n.Count)} connections do not match the ICP now, but their industry or company size is unknown, and they would match if it were the value that raises this ICP's score most ({best}, measured with the model). Finding out their industry and company size decides whether they are targets."
+            + (n.Listed.Count < n.Count ? $" The {ReportFormat.Count(n.Listed.Count)} closest to a match:" : "")))
+            .Append("</p>\n<table id=\"needs-enrichment-list\">\n<thead><tr><th>Name</th><th>Title</th><th>Company</th><th>Unknown</th><th class=\"num\">Score now</th><th class=\"num\">If enriched</th></tr></thead>\n<tbody>\n");
+        foreach (var e in n.Listed)
+        {
+            sb.Append("<tr><td>").Append(PersonLink(e.Name, e.ProfileUrl)).Append("</td><td><bdi>").Append(HtmlText.Encode(e.Title)).Append("</bdi></td><td><bdi>")
+                .Append(HtmlText.Encode(e.Company)).Append("</bdi></td><td title=\"").Append(HtmlText.Encode(e.Why)).Append("\">").Append(HtmlText.Encode(string.Join(" and ", e.Unknown)))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Score(e.Score)).Append("</td><td class=\"num\">").Append(ReportFormat.Score(e.ScoreIfEnriched)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">").Append(HtmlText.Encode(
+            $"A connection is listed when it scores below the threshold ({ReportFormat.Score(r.Threshold)}) now, its industry or company size is unknown, and it scores at or above the threshold with the unknown part set to the best value. pool.json gives each one's reason in words."))
+            .Append("</p>\n</section>\n");
+    }
+
+    // A name, linked to the person's LinkedIn profile when the export gave one (only LinkedIn's own addresses become links).
+    private static string PersonLink(string name, string profileUrl)
+    {
+        var text = "<bdi>" + HtmlText.Encode(name.Length > 0 ? name : "(no name)") + "</bdi>";
+        return Uri.TryCreate(profileUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host == "www.linkedin.com"
+            ? $"<a href=\"{HtmlText.Encode(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{text}</a>"
+            : text;
+    }
+
+    // What raised and lowered the score, each on its own line, signed and coloured.
+    private static string Reasons(IReadOnlyList<ScoreReason> reasons) =>
+        string.Join("<br>", reasons.Select(x => $"<span class=\"pts {(x.Points >= 0 ? "up" : "down")}\">{HtmlText.Encode(ScoreReason.Signed(x.Points))} pts</span> {HtmlText.Encode(x.Text)}"));
 
     private static void InMailSection(StringBuilder sb, PoolReport r)
     {

@@ -1,3 +1,5 @@
+using IcpScoring.Model;
+
 namespace IcpScoring.Reports;
 
 /// <summary>
@@ -63,6 +65,12 @@ internal sealed record PoolReport
     /// <summary>Scores of the scored connections in 20 bands of 0.05, for the histogram.</summary>
     public required long[] ScoreHistogram { get; init; }
 
+    /// <summary>The best targets, best score first (<c>Reports:ContactFirst</c> of them), with their reasons and whether they are new this month.</summary>
+    public required IReadOnlyList<Contact> ContactFirst { get; init; }
+
+    /// <summary>Connections whose unknown industry or company size would decide their match, counted and the most promising listed.</summary>
+    public required NeedsEnrichment NeedsEnrichment { get; init; }
+
     /// <summary>How many targets were not in the account's previous month (all of them in a first month).</summary>
     public required NewTargets NewThisMonth { get; init; }
 
@@ -108,6 +116,34 @@ internal sealed record Segments(
 
 /// <summary>One category: how many connections, how many match, and the rate.</summary>
 internal sealed record Segment(string Name, long Connections, long IcpMatched, double IcpMatchRate);
+
+/// <summary>One target to contact, as pool.html lists it: who, the score, why, and whether they are new this month.</summary>
+internal sealed record Contact(string Name, string Title, string Company, string ProfileUrl, double Score, string Tier, IReadOnlyList<ScoreReason> Reasons, bool NewThisMonth);
+
+/// <summary>
+/// Connections that do not match the ICP now, whose industry or company size (or both) is unknown,
+/// and that would match if each unknown part took the value that raises the model's score most
+/// (<paramref name="BestIndustry"/>, <paramref name="BestCompanySize"/>, measured with the model):
+/// enriching them decides. <paramref name="Count"/> counts them all; <paramref name="Listed"/> holds
+/// the most promising (the highest score if enriched), <c>Reports:NeedsEnrichment</c> of them.
+/// </summary>
+internal sealed record NeedsEnrichment(long Count, string? BestIndustry, string? BestCompanySize, IReadOnlyList<EnrichmentCandidate> Listed);
+
+/// <summary>
+/// One connection worth enriching: who, what is known, what is unknown, the score now and the score
+/// were the unknown parts the best values, and why it is listed, in words.
+/// </summary>
+internal sealed record EnrichmentCandidate(
+    string Name,
+    string Title,
+    string Company,
+    string ProfileUrl,
+    string Industry,
+    string CompanySize,
+    IReadOnlyList<string> Unknown,
+    double Score,
+    double ScoreIfEnriched,
+    string Why);
 
 /// <summary>
 /// The targets not in the account's previous month (<paramref name="PreviousMonth"/>, the latest
