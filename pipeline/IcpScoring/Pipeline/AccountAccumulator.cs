@@ -124,6 +124,7 @@ internal sealed class AccountAccumulator(string account)
             degreeColumn is not null ? DegreeSource.FromColumn : linkedInExport ? DegreeSource.LinkedInExport : DegreeSource.Assumed,
             degreeColumn,
             degreeColumn is not null ? WithoutDegree : 0);
+        var committees = BuyingCommittees();
         var byDegree = OutsideDegrees.Select(d => new DegreeCount(ConnectionDegrees.Label(d), Leads.GetValueOrDefault(d).Leads, Leads.GetValueOrDefault(d).Matched)).ToList();
         var rate = Scored == 0 ? 0 : Matched / (double)Scored;
         return new PoolReport
@@ -148,6 +149,7 @@ internal sealed class AccountAccumulator(string account)
             Projection = PoolArithmetic.Project(Matched, rate, b),
             Segments = Segments(),
             ScoreHistogram = Histogram,
+            Companies = new BuyingCommittees(committees.Count, [.. committees.Take(reports.Companies)]),
             ContactFirst = [.. RankedTargets(reports.ContactFirst).Select(t => new Contact(t.Name, t.Title, t.Company, t.ProfileUrl, t.Score, t.Tier, t.Reasons, t.NewThisMonth))],
             NeedsEnrichment = NeedsEnrichment(reports.NeedsEnrichment, model.Threshold),
             NewThisMonth = new NewTargets(PreviousMonth, Targets.Count(t => t.NewThisMonth)),
@@ -169,6 +171,29 @@ internal sealed class AccountAccumulator(string account)
         .ThenBy(t => t.ProfileUrl, StringComparer.Ordinal)
         .ThenBy(t => t.Company, StringComparer.Ordinal)
         .Take(max > 0 ? max : int.MaxValue);
+
+    /// <summary>
+    /// The companies with two or more ICP connections, grouped on the normalized company name and named
+    /// by its most written spelling; the most people first, then the best score, then the name. A
+    /// target without a company is in none.
+    /// </summary>
+    public List<BuyingCommittee> BuyingCommittees() =>
+    [
+        .. RankedTargets(0)
+            .Select(t => (Key: CompanyNames.Key(t.Company), Target: t))
+            .Where(x => x.Key.Length > 0)
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Where(g => g.Count() >= 2)
+            .Select(g => new BuyingCommittee(
+                // The spelling most people's rows use; between equals, the best-scored person's (groups keep the ranking's order).
+                g.GroupBy(x => x.Target.Company, StringComparer.Ordinal).OrderByDescending(s => s.Count()).First().Key,
+                g.Count(),
+                g.Max(x => x.Target.Score),
+                [.. g.Select(x => new CommitteeMember(x.Target.Name, x.Target.Title, x.Target.ProfileUrl, x.Target.Score, x.Target.NewThisMonth))]))
+            .OrderByDescending(c => c.IcpConnections)
+            .ThenByDescending(c => c.BestScore)
+            .ThenBy(c => c.Company, StringComparer.Ordinal),
+    ];
 
     // The most promising first: the highest score if enriched, then by name and profile, so every run lists them alike.
     private NeedsEnrichment NeedsEnrichment(int max, double threshold)

@@ -252,6 +252,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);
         TargetsCsv.Write(Path.Combine(folder, "new-targets.csv"), newTargets, settings.Reports.IncludeEmails);
+        CompaniesCsv.Write(Path.Combine(folder, "companies.csv"), acc.BuyingCommittees());
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), file.RelativePath, ingest.Rejects, ingest.Rejected);
     }
 

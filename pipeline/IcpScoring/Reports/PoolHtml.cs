@@ -6,7 +6,7 @@ namespace IcpScoring.Reports;
 
 /// <summary>
 /// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then whom to
-/// contact first and whom to enrich, the leads outside the network, tiers, segments, scores, the
+/// contact first, the companies with a buying committee, whom to enrich, the leads outside the network, tiers, segments, scores, the
 /// growth projection, assumptions and where the numbers came from. One self-contained page (its only
 /// links go to the CSVs beside it and to LinkedIn profiles); everything from the data is escaped.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class PoolHtml
         Headline(sb, r);
         Change(sb);
         ContactFirstSection(sb, r);
+        CompaniesSection(sb, r);
         NeedsEnrichmentSection(sb, r);
         InMailSection(sb, r);
 
@@ -127,6 +128,29 @@ internal static class PoolHtml
         }
 
         sb.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void CompaniesSection(StringBuilder sb, PoolReport r)
+    {
+        var c = r.Companies;
+        if (c.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"companies\">\n<h2>Companies with a buying committee</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(c.Count)} companies have two or more ICP connections: reach several of them at once (account-based, multi-threaded outreach)."
+            + (c.Listed.Count < c.Count ? $" The {ReportFormat.Count(c.Listed.Count)} with the most:" : "")))
+            .Append(" Every one: <a href=\"companies.csv\">companies.csv</a>.</p>\n")
+            .Append("<table id=\"companies-list\">\n<thead><tr><th>Company</th><th class=\"num\">ICP connections</th><th>People, best score first</th><th class=\"num\">Best score</th></tr></thead>\n<tbody>\n");
+        foreach (var company in c.Listed)
+        {
+            sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(company.Company)).Append("</bdi></td><td class=\"num\">").Append(ReportFormat.Count(company.IcpConnections))
+                .Append("</td><td>").Append(string.Join("<br>", company.People.Select(p => $"{PersonLink(p.Name, p.ProfileUrl)} · <bdi>{HtmlText.Encode(p.Title)}</bdi>")))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Score(company.BestScore)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Companies are grouped on their name without case, accents, punctuation or legal form (\"Acme, Inc.\" and \"ACME\" are one).</p>\n</section>\n");
     }
 
     private static void NeedsEnrichmentSection(StringBuilder sb, PoolReport r)

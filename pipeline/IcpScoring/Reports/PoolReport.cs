@@ -68,6 +68,9 @@ internal sealed record PoolReport
     /// <summary>The best targets, best score first (<c>Reports:ContactFirst</c> of them), with their reasons and whether they are new this month.</summary>
     public required IReadOnlyList<Contact> ContactFirst { get; init; }
 
+    /// <summary>Companies with two or more ICP connections (a buying committee to reach at once), counted and the largest listed.</summary>
+    public required BuyingCommittees Companies { get; init; }
+
     /// <summary>Connections whose unknown industry or company size would decide their match, counted and the most promising listed.</summary>
     public required NeedsEnrichment NeedsEnrichment { get; init; }
 
@@ -119,6 +122,18 @@ internal sealed record Segment(string Name, long Connections, long IcpMatched, d
 
 /// <summary>One target to contact, as pool.html lists it: who, the score, why, and whether they are new this month.</summary>
 internal sealed record Contact(string Name, string Title, string Company, string ProfileUrl, double Score, string Tier, IReadOnlyList<ScoreReason> Reasons, bool NewThisMonth);
+
+/// <summary>The companies where the account has two or more ICP connections: how many, and the largest (<c>Reports:Companies</c> of them).</summary>
+internal sealed record BuyingCommittees(long Count, IReadOnlyList<BuyingCommittee> Listed);
+
+/// <summary>
+/// One company with two or more ICP connections, grouped on the normalized company name ("Acme, Inc."
+/// and "ACME" are one): its most written spelling, its people best score first, and the best score.
+/// </summary>
+internal sealed record BuyingCommittee(string Company, long IcpConnections, double BestScore, IReadOnlyList<CommitteeMember> People);
+
+/// <summary>One ICP connection at a company with a buying committee.</summary>
+internal sealed record CommitteeMember(string Name, string Title, string ProfileUrl, double Score, bool NewThisMonth);
 
 /// <summary>
 /// Connections that do not match the ICP now, whose industry or company size (or both) is unknown,

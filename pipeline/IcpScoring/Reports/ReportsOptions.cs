@@ -12,6 +12,9 @@ internal sealed record ReportsOptions
     /// <summary>The best targets listed under "Contact first" in pool.html and pool.json.</summary>
     public int ContactFirst { get; init; } = 25;
 
+    /// <summary>Companies with two or more ICP connections listed on pool.html and in pool.json (companies.csv has all).</summary>
+    public int Companies { get; init; } = 25;
+
     /// <summary>Connections listed under "Needs enrichment" in pool.html and pool.json (all are counted); 0 to leave the list out.</summary>
     public int NeedsEnrichment { get; init; } = 25;
 
@@ -25,6 +28,11 @@ internal sealed record ReportsOptions
         if (ContactFirst is < 1 or > 1000)
         {
             yield return "Reports:ContactFirst must be between 1 and 1000";
+        }
+
+        if (Companies is < 1 or > 1000)
+        {
+            yield return "Reports:Companies must be between 1 and 1000";
         }
 
         if (NeedsEnrichment is < 0 or > 1000)

@@ -29,7 +29,7 @@ public sealed partial class PoolHtmlTests
         var html = PoolHtml.Render(SomeReports.PoolReport());
 
         var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["headline", "change", "contact-first", "needs-enrichment", "inmail-pool", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
+        Assert.Equal(["headline", "change", "contact-first", "companies", "needs-enrichment", "inmail-pool", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
     }
 
     [Fact]
@@ -135,6 +135,18 @@ public sealed partial class PoolHtmlTests
         Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"onmouseover", html, StringComparison.Ordinal);
         Assert.Single(ProfileLink().Matches(html));
+    }
+
+    [Fact]
+    public void CompaniesWithABuyingCommitteeShowTheirPeopleAndLinkCompaniesCsv()
+    {
+        var html = Section(PoolHtml.Render(SomeReports.PoolReport()), "companies");
+
+        Assert.Contains("4 companies have two or more ICP connections", html, StringComparison.Ordinal);
+        Assert.Contains("The 2 with the most:", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"companies.csv\">companies.csv</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><bdi>Northwind</bdi></td><td class=\"num\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<bdi>Cy Dee</bdi> · <bdi>Marketing Director</bdi>", html, StringComparison.Ordinal);
     }
 
     [Fact]

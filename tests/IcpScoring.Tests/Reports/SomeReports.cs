@@ -44,6 +44,16 @@ internal static class SomeReports
                 [new("C-level", 60, 21, 21 / 60.0), new("VP", 70, 30, 30 / 70.0), new("Director", 140, 52, 52 / 140.0), new("Head", 90, 31, 31 / 90.0), new("Manager", 260, 16, 16 / 260.0), new("Individual contributor", 580, 0, 0)],
                 [new("Marketing", 310, 139, 139 / 310.0), new("Sales", 240, 6, 6 / 240.0), new("Engineering", 380, 0, 0), new("Other", 270, 5, 5 / 270.0)]),
             ScoreHistogram = [310, 180, 120, 95, 80, 60, 52, 45, 40, 30, 28, 20, 24, 22, 20, 18, 16, 15, 14, 11],
+            Companies = new BuyingCommittees(4,
+            [
+                new("Northwind", 3, 0.93251,
+                [
+                    new("Ana Nair", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", 0.93251, true),
+                    new("Bo Li", "VP Demand Generation", "https://www.linkedin.com/in/bo-li", 0.77, false),
+                    new("Cy Dee", "Marketing Director", "", 0.58, false),
+                ]),
+                new("Contoso, GmbH", 2, 0.81, [new("Jörg Müller", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", 0.81, false), new("Eva Roth", "CMO", "", 0.66, false)]),
+            ]),
             ContactFirst = [.. Targets().Select(t => new Contact(t.Name, t.Title, t.Company, t.ProfileUrl, t.Score, t.Tier, t.Reasons, t.NewThisMonth))],
             NeedsEnrichment = new NeedsEnrichment(37, "IT Services and IT Consulting", "51-200",
             [
