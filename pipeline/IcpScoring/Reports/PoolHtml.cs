@@ -109,9 +109,12 @@ internal static class PoolHtml
         }
 
         var news = r.NewThisMonth.PreviousMonth is { } previous
-            ? $" {ReportFormat.Count(r.NewThisMonth.Targets)} of the {ReportFormat.Count(r.AddressablePool)} were not connections in {previous} (marked new; all of them in new-targets.csv)."
+            ? $" {ReportFormat.Count(r.NewThisMonth.Targets)} of the {ReportFormat.Count(r.AddressablePool)} {(r.NewThisMonth.Targets == 1 ? "was not a connection" : "were not connections")} in {previous} (marked new; all of them in new-targets.csv)."
             : " This is the account's first month here: every target is new.";
-        sb.Append("<p>").Append(HtmlText.Encode($"The {ReportFormat.Count(r.ContactFirst.Count)} best of the {ReportFormat.Count(r.AddressablePool)} targets, best score first, with what raised and lowered each score (points of score each part adds or takes away).{news}"))
+        var which = r.ContactFirst.Count < r.AddressablePool
+            ? $"The {ReportFormat.Count(r.ContactFirst.Count)} best of the {ReportFormat.Count(r.AddressablePool)} targets"
+            : r.ContactFirst.Count == 1 ? "The one target" : $"All {ReportFormat.Count(r.ContactFirst.Count)} targets";
+        sb.Append("<p>").Append(HtmlText.Encode($"{which}, best score first, with what raised and lowered each score (points of score each part adds or takes away).{news}"))
             .Append(" Every target: <a href=\"targets.csv\">targets.csv</a>; the new ones: <a href=\"new-targets.csv\">new-targets.csv</a>.</p>\n")
             .Append("<table id=\"contact-first-list\">\n<thead><tr><th>Name</th><th>Title</th><th>Company</th><th>Tier</th><th class=\"num\">Score</th><th>Why</th></tr></thead>\n<tbody>\n");
         foreach (var c in r.ContactFirst)

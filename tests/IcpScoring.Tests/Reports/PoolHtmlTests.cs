@@ -156,7 +156,7 @@ public sealed partial class PoolHtmlTests
 
         Assert.Contains("<a href=\"targets.csv\">targets.csv</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"new-targets.csv\">new-targets.csv</a>", html, StringComparison.Ordinal);
-        Assert.Contains("1 of the 150 were not connections in 2026-04", html, StringComparison.Ordinal);
+        Assert.Contains("1 of the 150 was not a connection in 2026-04", html, StringComparison.Ordinal);
         Assert.Equal(3, Regex.Count(html, "<tr><td>"));
         Assert.Equal(1, Regex.Count(html, "<span class=\"badge\">new</span>"));
         Assert.Contains("<span class=\"pts up\">+41 pts</span> Head in Marketing<br><span class=\"pts up\">+23 pts</span> industry: Software Development<br><span class=\"pts down\">−3 pts</span> company size: 51-200", html, StringComparison.Ordinal);
