@@ -12,6 +12,9 @@ namespace IcpScoring.Pipeline;
 /// </summary>
 internal sealed class AccountAccumulator(string account)
 {
+    // A company's best people on the page and in pool.json; companies.csv names them all.
+    private const int PeopleListedPerCompany = 10;
+
     private static readonly ConnectionDegree[] OutsideDegrees = [ConnectionDegree.Second, ConnectionDegree.Third, ConnectionDegree.OutOfNetwork];
 
     private readonly Dictionary<string, (long N, long Matched)> _industry = new(StringComparer.Ordinal);
@@ -149,7 +152,7 @@ internal sealed class AccountAccumulator(string account)
             Projection = PoolArithmetic.Project(Matched, rate, b),
             Segments = Segments(),
             ScoreHistogram = Histogram,
-            Companies = new BuyingCommittees(committees.Count, [.. committees.Take(reports.Companies)]),
+            Companies = new BuyingCommittees(committees.Count, [.. committees.Take(reports.Companies).Select(c => c with { People = [.. c.People.Take(PeopleListedPerCompany)] })]),
             ContactFirst = [.. RankedTargets(reports.ContactFirst).Select(t => new Contact(t.Name, t.Title, t.Company, t.ProfileUrl, t.Score, t.Tier, t.Reasons, t.NewThisMonth))],
             NeedsEnrichment = NeedsEnrichment(reports.NeedsEnrichment, model.Threshold),
             NewThisMonth = new NewTargets(PreviousMonth, Targets.Count(t => t.NewThisMonth)),

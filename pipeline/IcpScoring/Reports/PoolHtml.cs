@@ -150,6 +150,7 @@ internal static class PoolHtml
         {
             sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(company.Company)).Append("</bdi></td><td class=\"num\">").Append(ReportFormat.Count(company.IcpConnections))
                 .Append("</td><td>").Append(string.Join("<br>", company.People.Select(p => $"{PersonLink(p.Name, p.ProfileUrl)} · <bdi>{HtmlText.Encode(p.Title)}</bdi>")))
+                .Append(company.IcpConnections > company.People.Count ? $"<br><span class=\"note\">and {ReportFormat.Count(company.IcpConnections - company.People.Count)} more in companies.csv</span>" : "")
                 .Append("</td><td class=\"num\">").Append(ReportFormat.Score(company.BestScore)).Append("</td></tr>\n");
         }
 

@@ -128,7 +128,8 @@ internal sealed record BuyingCommittees(long Count, IReadOnlyList<BuyingCommitte
 
 /// <summary>
 /// One company with two or more ICP connections, grouped on the normalized company name ("Acme, Inc."
-/// and "ACME" are one): its most written spelling, its people best score first, and the best score.
+/// and "ACME" are one): its most written spelling, its people best score first (in the report, the
+/// first ten of <paramref name="IcpConnections"/>), and the best score.
 /// </summary>
 internal sealed record BuyingCommittee(string Company, long IcpConnections, double BestScore, IReadOnlyList<CommitteeMember> People);
 

@@ -62,4 +62,18 @@ public sealed class BuyingCommitteeTests : IDisposable
         Assert.Equal([acme[0][2], gamma[0][2]], listed.GetProperty("listed").EnumerateArray().Select(c => c.GetProperty("company").GetString()));
         Assert.Contains("<section id=\"companies\">", File.ReadAllText(Path.Combine(Folder, "pool.html")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACompanyOfManyPeopleShowsItsTenBestOnThePageAndEveryOneInCompaniesCsv()
+    {
+        var rows = Enumerable.Range(1, 12).Select(i => $"Person {i},VP Marketing,Acme Cloud,Software Development,51-200,https://www.linkedin.com/in/p{i}");
+        Run("Full Name,Title,Company Name,Company Industry,Company Employee Count Range,Linkedin\n" + string.Join("\n", rows) + "\n");
+
+        using var pool = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "pool.json")));
+        var acme = pool.RootElement.GetProperty("companies").GetProperty("listed")[0];
+        Assert.Equal(12, acme.GetProperty("icpConnections").GetInt64());
+        Assert.Equal(10, acme.GetProperty("people").GetArrayLength());
+        Assert.Contains("and 2 more in companies.csv", File.ReadAllText(Path.Combine(Folder, "pool.html")), StringComparison.Ordinal);
+        Assert.Equal(12, CsvText.Records(Path.Combine(Folder, "companies.csv"))[1][3].Split("; ").Length);
+    }
 }
