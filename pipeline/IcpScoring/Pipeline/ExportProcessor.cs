@@ -19,7 +19,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private const int ProgressEvery = 20_000;
 
     public (IngestReport Report, IReadOnlyList<AccountMonthResult> Results) Process(
-        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, IProgress<FileProgress>? progress, CancellationToken cancellationToken,
+        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, TimeSpan staleClaimAfter, IProgress<FileProgress>? progress, CancellationToken cancellationToken,
         Func<Profiles.IcpProfile, RegistryEntry>? coldStart = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -129,6 +129,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
         foreach (var (acc, month) in ordered)
         {
+            AwaitEarlierMonths(acc.Account, month.Month, ledgerId, staleClaimAfter, cancellationToken);
             MarkNew(acc, month.Month);
         }
 
@@ -223,6 +224,32 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
             : throw new UnreadableExportException(ingest.File, "has no month: no Connected On dates, and the file is not named <inbox>/<account>/<YYYY-MM>.csv; rename it or pass --month YYYY-MM");
         return (month, source, AccountNames.Slug(acc.Account));
     }
+
+    // An earlier month of the account being processed elsewhere right now (two runs or two workers on
+    // one inbox) is about to be this month's previous month: wait for it, so that what is new this
+    // month does not depend on which worker got there first. A claim that stops beating is stale after
+    // staleClaimAfter, and its file is then anyone's: no longer waited for.
+    private void AwaitEarlierMonths(string account, string month, long ledgerId, TimeSpan staleClaimAfter, CancellationToken cancellationToken)
+    {
+        var logged = false;
+        while (store.Ledger().Any(e => e.Id != ledgerId && e.Status == FileStatus.Processing && e.Account == account
+            && e.Month is { } m && string.CompareOrdinal(m, month) < 0
+            && DateTimeOffset.UtcNow - e.UpdatedAt < staleClaimAfter && !Claimant.IsDeadLocalProcess(e.ClaimedBy)))
+        {
+            if (!logged)
+            {
+                LogAwaitingEarlierMonth(account, month);
+                logged = true;
+            }
+
+            store.Heartbeat(ledgerId, Claimant.Current);
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Account} {Month} waits for an earlier month of the account being processed elsewhere: it is the month new targets are compared with")]
+    private partial void LogAwaitingEarlierMonth(string account, string month);
 
     // Targets not in the account's previous month: the latest earlier month in the database, whatever
     // order the months arrived in. The keys are the snapshots' opaque connection keys (no names stored).

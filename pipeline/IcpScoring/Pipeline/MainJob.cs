@@ -160,7 +160,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         try
         {
-            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            var (report, reports) = processor.Process(file, entry.Id, request.Out, request.Account, request.Month, request.StaleClaimAfter, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
             store.Complete(entry.Id, string.Join(", ", reports.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
             var people = report.OutsideNetwork > 0

@@ -97,6 +97,32 @@ public sealed class TargetsFileTests : IDisposable
     }
 
     [Fact]
+    public async Task AMonthWaitsForAnEarlierMonthOfTheAccountThatIsBeingProcessedElsewhere()
+    {
+        Drop("acme-marketing", "2026-09");
+        Run();
+        long elsewhere;
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            // Another worker, on another machine, is replacing September's export right now.
+            Assert.True(store.TryClaim(new string('e', 64), "acme-marketing/2026-09-again.csv", "acme-marketing", "2026-09", "elsewhere:4242", TimeSpan.FromMinutes(10), out var claimed));
+            elsewhere = claimed.Id;
+        }
+
+        Drop("acme-marketing", "2026-10");
+        var october = Task.Run(() => Run());
+        var waited = await Task.WhenAny(october, Task.Delay(TimeSpan.FromSeconds(3))) != october;
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            store.Fail(elsewhere, "given up");
+        }
+
+        Assert.True(waited, "October did not wait for September");
+        await october.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("2026-09", Pool("acme-marketing", "2026-10").GetProperty("newThisMonth").GetProperty("previousMonth").GetString());
+    }
+
+    [Fact]
     public void InAnAccountsFirstMonthEveryTargetIsNew()
     {
         Drop("northwind-sales", "2026-10");
