@@ -18,7 +18,7 @@ public class AggregateBenchmarks
     private Dictionary<(string Title, int Industry, char Size), int> _index = [];
     private List<ModelInput> _inputs = [];
     private float[] _probabilities = [];
-    private IReadOnlyList<string>?[] _reasons = [];
+    private IReadOnlyList<ScoreReason>?[] _reasons = [];
 
     [GlobalSetup]
     public void Setup()

@@ -69,11 +69,11 @@ internal static class BenchData
     }
 
     /// <summary>The reasons of every matching input, as the pipeline explains them; null for the others.</summary>
-    public static IReadOnlyList<string>?[] Reasons(IcpModel model, List<ModelInput> inputs, float[] probabilities)
+    public static IReadOnlyList<ScoreReason>?[] Reasons(IcpModel model, List<ModelInput> inputs, float[] probabilities)
     {
         var matches = Enumerable.Range(0, inputs.Count).Where(i => model.IsMatch(probabilities[i])).ToList();
         var explained = model.Score([.. matches.Select(i => inputs[i])], ModelOptions);
-        var reasons = new IReadOnlyList<string>?[inputs.Count];
+        var reasons = new IReadOnlyList<ScoreReason>?[inputs.Count];
         for (var k = 0; k < matches.Count; k++)
         {
             reasons[matches[k]] = explained[k].Reasons;
@@ -95,7 +95,7 @@ internal static class BenchData
         Dictionary<(string Title, int Industry, char Size), int> index,
         List<ModelInput> inputs,
         float[] probabilities,
-        IReadOnlyList<string>?[] reasons,
+        IReadOnlyList<ScoreReason>?[] reasons,
         Dictionary<string, List<SnapshotRow>>? snapshotRows = null)
     {
         var accounts = new Dictionary<string, AccountAccumulator>(StringComparer.Ordinal);

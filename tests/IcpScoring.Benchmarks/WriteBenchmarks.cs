@@ -46,7 +46,7 @@ public class WriteBenchmarks
         _accounts = [.. BenchData.Accumulate(model, connections, index, inputs, probabilities, reasons, _rows).Values.OrderBy(a => a.Account, StringComparer.Ordinal)];
         _largest = _accounts.OrderByDescending(a => a.Connections).ThenBy(a => a.Account, StringComparer.Ordinal).First();
         _modelVersion = model.Version;
-        _report = _largest.Report(Month, "inbox", model, BenchData.Benchmarks, new ReportSource(Path.GetFileName(ingest.File), ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0));
+        _report = _largest.Report(Month, "inbox", model, BenchData.Benchmarks, new ReportsOptions(), new ReportSource(Path.GetFileName(ingest.File), ingest.Format, "", ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0), ingest.DegreeColumn, ingest.LinkedInExport);
         _summaryJson = new SnapshotSummary(AccountNames.Slug(_largest.Account), _report.IcpMatchRate, _report.PoolDepth, model.Version).ToJson();
         _reportFolder = Path.Combine(_root, "out", AccountNames.Slug(_largest.Account), Month);
         Directory.CreateDirectory(_reportFolder);

@@ -71,7 +71,17 @@ internal static class InspectCommand
         void W(FormattableString line) => o.WriteLine(line.ToString(c));
         o.WriteLine(r.File);
         W($"  format        {r.Format} ({r.Encoding}, header on line {r.HeaderLine})");
-        W($"  rows read     {r.DataRows:N0} = {r.Connections:N0} connections ({r.Hidden:N0} hidden profiles included) + {r.Duplicates:N0} duplicates + {r.Rejected:N0} rejected");
+        if (r.OutsideNetwork > 0)
+        {
+            W($"  rows read     {r.DataRows:N0} = {r.Connections - r.OutsideNetwork:N0} connections ({r.Hidden:N0} hidden profiles included) + {r.OutsideNetwork:N0} leads outside the network + {r.Duplicates:N0} duplicates + {r.Rejected:N0} rejected");
+        }
+        else
+        {
+            W($"  rows read     {r.DataRows:N0} = {r.Connections:N0} connections ({r.Hidden:N0} hidden profiles included) + {r.Duplicates:N0} duplicates + {r.Rejected:N0} rejected");
+        }
+
+        W($"  degree        {(r.DegreeColumn is not null ? $"from the {r.DegreeColumn} column: 2nd-, 3rd-degree and out-of-network rows are leads outside the network; a row without one counts as 1st-degree" : r.LinkedInExport ? "LinkedIn's own export: every row is a 1st-degree connection" : "no degree column: every row counts as a 1st-degree connection")}");
+
         W($"  with title    {r.WithTitle:N0} of {r.Connections:N0} ({Share(r.WithTitle, r.Connections)})");
         W($"  with industry {r.WithIndustry:N0} ({Share(r.WithIndustry, r.Connections)})   with company size {r.WithCompanySize:N0} ({Share(r.WithCompanySize, r.Connections)})");
         if (directory.Count > 0)

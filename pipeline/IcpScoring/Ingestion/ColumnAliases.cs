@@ -24,6 +24,8 @@ internal sealed class ColumnAliases
         (ColumnRole.CompanySize, ["Company Size", "Company Employee Count Range", "Company Employee Count", "# Employees", "Employees", "Employee Count", "Headcount", "Company Headcount"]),
         (ColumnRole.ConnectedOn, ["Connected On", "Connection Date", "Connected At", "Connected"]),
         (ColumnRole.Account, ["Account", "Account Name", "Owner Account"]),
+        // "Connection Degree" is also Phantombuster's connectionDegree: case, spaces and punctuation are ignored.
+        (ColumnRole.ConnectionDegree, ["Connection Degree", "Degree", "Network Distance"]),
         (ColumnRole.Label, ["IsIcp", "Is ICP", "Label", "Icp", "ICP Match"]),
     ];
 

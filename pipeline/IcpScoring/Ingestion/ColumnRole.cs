@@ -15,6 +15,9 @@ internal enum ColumnRole
     ConnectedOn,
     Account,
 
+    /// <summary>How far the person is from the account: 1st, 2nd, 3rd degree or out of network.</summary>
+    ConnectionDegree,
+
     /// <summary>Whether a labeled prospect is in the ICP (training files only).</summary>
     Label,
 }

@@ -78,7 +78,13 @@ internal sealed class ExportReader : IDisposable
             (n, var blankLines) = SkipBlankLines(utf8, head, n, skip);
             var header = HeaderLocator.Find(head.AsSpan(skip, n - skip), complete: n < head.Length, aliases, kind, source.Name, blankLines);
             header = header with { ByteOffset = header.ByteOffset + skip };
-            var report = new IngestReport(source.Name, options.MaxRejectsListed) { Encoding = encoding, HeaderLine = header.Line };
+            var report = new IngestReport(source.Name, options.MaxRejectsListed)
+            {
+                Encoding = encoding,
+                HeaderLine = header.Line,
+                DegreeColumn = header.Layout.Has(ColumnRole.ConnectionDegree) ? header.Layout.Header[header.Layout.Columns(ColumnRole.ConnectionDegree)[0]] : null,
+                LinkedInExport = header.Layout.Kind == SourceKind.LinkedIn,
+            };
             return new ExportReader(source, utf8, head, n, header, report, options, kind);
         }
         catch (DecoderFallbackException e)
@@ -353,6 +359,13 @@ internal sealed class ExportReader : IDisposable
             _styles[(int)style]++;
         }
 
+        var degree = ConnectionDegree.Unknown;
+        if (_kind == ExportKind.Connections && !ConnectionDegrees.TryParse(Get(ColumnRole.ConnectionDegree), out degree))
+        {
+            problem = "unrecognised connection degree (expected 1st, 2nd, 3rd, 3rd+, 1, 2, 3 or Out of network)";
+            return null;
+        }
+
         var row = new ExportRow(
             line,
             Get(ColumnRole.Account),
@@ -366,7 +379,8 @@ internal sealed class ExportReader : IDisposable
             Get(ColumnRole.Industry),
             Get(ColumnRole.CompanySize),
             connectedOn,
-            Get(ColumnRole.Label));
+            Get(ColumnRole.Label),
+            degree);
 
         if (_kind == ExportKind.LabeledProspects
             ? row is { Title: "", Industry: "", CompanySize: "", Label: "" }

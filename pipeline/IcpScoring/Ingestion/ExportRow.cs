@@ -14,7 +14,8 @@ internal sealed record ExportRow(
     string Industry,
     string CompanySize,
     DateOnly? ConnectedOn,
-    string Label = "")
+    string Label = "",
+    ConnectionDegree Degree = ConnectionDegree.Unknown)
 {
     /// <summary>
     /// A date-only row: LinkedIn writes these for hidden or closed profiles. They are connections

@@ -34,6 +34,18 @@ public sealed class IngestReport(string file, int maxRejectsListed)
 
     public long WithCompanySize { get; internal set; }
 
+    /// <summary>
+    /// Accepted rows of a known degree other than 1st (2nd, 3rd, out of network): leads outside the
+    /// account's network, counted in <see cref="Connections"/> as rows read, kept out of its pool.
+    /// </summary>
+    public long OutsideNetwork { get; internal set; }
+
+    /// <summary>The header of the file's connection-degree column, or null when it has none.</summary>
+    public string? DegreeColumn { get; internal set; }
+
+    /// <summary>Whether the file is LinkedIn's own export (any era, enriched or not), which lists 1st-degree connections only.</summary>
+    public bool LinkedInExport { get; internal set; }
+
     /// <summary>Connections whose industry or size came from the company directory.</summary>
     public long FromDirectory { get; internal set; }
 

@@ -6,14 +6,20 @@ namespace IcpScoring.Model;
 
 /// <summary>
 /// A trained model loaded for scoring. Scores whole batches through one <c>Transform</c>, and
-/// explains a score by what each part of the input adds to it: the title, the role, the industry
-/// and the company size, each left out in turn (this works the same for linear and tree models).
+/// explains a score by what each part of the input adds to it or takes from it: the title's words,
+/// the role, the industry and the company size, each left out in turn (this works the same for
+/// linear and tree models).
 /// </summary>
 internal sealed class IcpModel
 {
     // A category no model has seen: one-hot encodes it as all zeros, the neutral input.
     private const string Absent = "\u0001absent";
-    private const float MinimumContribution = 0.05f;
+
+    // Inputs the best industry and size are measured on: 16 × 434 industries is a few thousand rows.
+    private const int EnrichmentProbes = 16;
+
+    // A reason is named from half a point of score up: it then shows as at least 1 point.
+    private const double MinimumPoints = 0.5;
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
@@ -116,7 +122,10 @@ internal sealed class IcpModel
         }
     }
 
-    /// <summary>Scores with reasons: what raised each score, in words a marketer reads.</summary>
+    /// <summary>
+    /// Scores with reasons: what raised each score and what lowered it, in words a marketer reads,
+    /// the largest effect first (see <see cref="ScoreReason"/>).
+    /// </summary>
     public IReadOnlyList<ScoredInput> Score(IReadOnlyList<ModelInput> inputs, ModelOptions options)
     {
         var p = Probabilities(inputs);
@@ -130,9 +139,98 @@ internal sealed class IcpModel
         return scored;
     }
 
-    private List<string>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
+    /// <summary>
+    /// For each input whose industry or company size is unknown, what it would score if the unknown
+    /// part took the value that raises this model's score most; null for an input with both known.
+    /// The best industry and the best size are measured with the model, not guessed: every industry
+    /// of LinkedIn's list (then every size bucket, with that industry in place) is put into the
+    /// <see cref="EnrichmentProbes"/> most promising of these inputs (the highest scores), and the one
+    /// with the highest mean log-odds wins (for a linear model that is the best value for every input alike).
+    /// </summary>
+    public Enrichment?[] IfEnriched(IReadOnlyList<ModelInput> inputs, IReadOnlyList<float> probabilities)
     {
-        var candidates = new List<(float Gain, string Text)>[inputs.Count];
+        var result = new Enrichment?[inputs.Count];
+        var open = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].Industry.Length == 0 || inputs[i].SizeBucket.Length == 0).ToList();
+        if (open.Count == 0)
+        {
+            return result;
+        }
+
+        var sample = open.OrderByDescending(i => probabilities[i]).ThenBy(i => i).Take(EnrichmentProbes).Select(i => inputs[i]).ToList();
+        var industry = Best(
+            [.. sample.Where(x => x.Industry.Length == 0)],
+            IndustryCatalog.Default.All,
+            (x, v) => { x.Industry = v.Label; x.IndustryGroup = v.TopLevel; });
+        var size = Best(
+            [.. sample.Where(x => x.SizeBucket.Length == 0).Select(x => Fill(x, industry, null))],
+            CompanySizes.All,
+            (x, v) => { x.SizeBucket = v.Label; x.SizeOrdinal = v.Ordinal / 9f; });
+
+        var filled = open.Select(i => Fill(inputs[i], industry, size)).ToList();
+        var p = Probabilities(filled);
+        for (var k = 0; k < open.Count; k++)
+        {
+            var input = inputs[open[k]];
+            result[open[k]] = new Enrichment(p[k], input.Industry.Length == 0 ? industry?.Label : null, input.SizeBucket.Length == 0 ? size?.Label : null);
+        }
+
+        return result;
+    }
+
+    // The value that, put into every probe, gives the highest mean log-odds (ties: the first listed).
+    private T? Best<T>(List<ModelInput> probes, IReadOnlyList<T> values, Action<ModelInput, T> set)
+        where T : class
+    {
+        if (probes.Count == 0)
+        {
+            return null;
+        }
+
+        var variants = new List<ModelInput>(probes.Count * values.Count);
+        foreach (var value in values)
+        {
+            variants.AddRange(probes.Select(x => With(x, c => set(c, value))));
+        }
+
+        var p = Probabilities(variants);
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        for (var v = 0; v < values.Count; v++)
+        {
+            var score = 0.0;
+            for (var k = 0; k < probes.Count; k++)
+            {
+                var q = Math.Clamp(p[(v * probes.Count) + k], 1e-6, 1 - 1e-6);
+                score += Math.Log(q / (1 - q));
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (v, score);
+            }
+        }
+
+        return values[best];
+    }
+
+    private static ModelInput Fill(ModelInput input, Industry? industry, CompanySize? size) => With(input, x =>
+    {
+        if (x.Industry.Length == 0 && industry is not null)
+        {
+            x.Industry = industry.Label;
+            x.IndustryGroup = industry.TopLevel;
+        }
+
+        if (x.SizeBucket.Length == 0 && size is not null)
+        {
+            x.SizeBucket = size.Label;
+            x.SizeOrdinal = size.Ordinal / 9f;
+        }
+    });
+
+    private List<ScoreReason>[] Reasons(IReadOnlyList<ModelInput> inputs, float[] full, int top)
+    {
+        var candidates = new List<ScoreReason>[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             candidates[i] = [];
@@ -143,20 +241,20 @@ internal sealed class IcpModel
             var without = Probabilities([.. inputs.Select(part.Remove)]);
             for (var i = 0; i < inputs.Count; i++)
             {
-                var gain = Logit(full[i]) - Logit(without[i]);
-                if (gain > MinimumContribution && part.Describe(inputs[i]) is { } text)
+                var points = Points(full[i], without[i]);
+                if (Math.Abs(points) >= MinimumPoints)
                 {
-                    candidates[i].Add((gain, text));
+                    candidates[i].Add(new ScoreReason(part.Describe(inputs[i]), points));
                 }
             }
         }
 
         TitleWords(inputs, full, candidates);
-        return [.. candidates.Select(c => c.OrderByDescending(x => x.Gain).Select(x => x.Text).Take(top).ToList())];
+        return [.. candidates.Select(c => c.OrderByDescending(x => Math.Abs(x.Points)).ThenBy(x => x.Text, StringComparer.Ordinal).Take(top).ToList())];
     }
 
-    // The title's words: which one the score owes most to.
-    private void TitleWords(IReadOnlyList<ModelInput> inputs, float[] full, List<(float Gain, string Text)>[] candidates)
+    // The title's words, each left out in turn: the one that raises the score most, and the one that lowers it most.
+    private void TitleWords(IReadOnlyList<ModelInput> inputs, float[] full, List<ScoreReason>[] candidates)
     {
         var variants = new List<ModelInput>();
         var owners = new List<(int Row, string Word)>();
@@ -178,39 +276,45 @@ internal sealed class IcpModel
         }
 
         var p = Probabilities(variants);
-        var best = new Dictionary<int, (float Gain, string Word)>();
+        var up = new Dictionary<int, (double Points, string Word)>();
+        var down = new Dictionary<int, (double Points, string Word)>();
         for (var k = 0; k < p.Length; k++)
         {
             var (row, word) = owners[k];
-            var gain = Logit(full[row]) - Logit(p[k]);
-            if (gain > MinimumContribution && (!best.TryGetValue(row, out var b) || gain > b.Gain))
+            var points = Points(full[row], p[k]);
+            var best = points > 0 ? up : down;
+            if (Math.Abs(points) >= MinimumPoints && (!best.TryGetValue(row, out var b) || Math.Abs(points) > Math.Abs(b.Points)))
             {
-                best[row] = (gain, word);
+                best[row] = (points, word);
             }
         }
 
-        foreach (var (row, (gain, word)) in best)
+        foreach (var (row, (points, word)) in up.Concat(down))
         {
-            candidates[row].Add((gain, $"title mentions \"{word.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()}\""));
+            candidates[row].Add(new ScoreReason($"title mentions \"{word.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()}\"", points));
         }
     }
 
-    private sealed record Part(Func<ModelInput, ModelInput> Remove, Func<ModelInput, string?> Describe);
+    // What a part adds to the score, in percentage points of it.
+    private static double Points(float with, float without) => Math.Round(100.0 * (with - (double)without), 6);
 
+    private sealed record Part(Func<ModelInput, ModelInput> Remove, Func<ModelInput, string> Describe);
+
+    // An unknown industry or size is a value too: the model learnt what "unknown" says.
     private static readonly Part[] Parts =
     [
         new(i => With(i, x => { x.Seniority = Absent; x.Function = Absent; x.SeniorityFunction = Absent; }), DescribeRole),
-        new(i => With(i, x => { x.Industry = Absent; x.IndustryGroup = Absent; }), i => i.Industry.Length > 0 ? $"industry: {i.Industry}" : null),
-        new(i => With(i, x => { x.SizeBucket = Absent; x.SizeOrdinal = 0; }), i => i.SizeBucket.Length > 0 ? $"company size: {i.SizeBucket}" : null),
+        new(i => With(i, x => { x.Industry = Absent; x.IndustryGroup = Absent; }), i => i.Industry.Length > 0 ? $"industry: {i.Industry}" : "industry unknown"),
+        new(i => With(i, x => { x.SizeBucket = Absent; x.SizeOrdinal = 0; }), i => i.SizeBucket.Length > 0 ? $"company size: {i.SizeBucket}" : "company size unknown"),
     ];
 
-    private static string? DescribeRole(ModelInput i)
+    private static string DescribeRole(ModelInput i)
     {
         var seniority = Enum.TryParse<Seniority>(i.Seniority, out var s) && s != Seniority.Unknown ? TitleTaxonomy.Label(s) : null;
         var function = Enum.TryParse<JobFunction>(i.Function, out var f) && f is not (JobFunction.Unknown or JobFunction.Other) ? TitleTaxonomy.Label(f) : null;
         return (seniority, function) switch
         {
-            (null, null) => null,
+            (null, null) => "no role read from the title",
             (null, { } fn) => $"works in {fn}",
             ({ } sn, null) => $"seniority: {sn}",
             ({ } sn, { } fn) => $"{sn} in {fn}",
@@ -236,10 +340,4 @@ internal sealed class IcpModel
         SeniorityFunction = i.SeniorityFunction,
         Label = i.Label,
     };
-
-    private static float Logit(float p)
-    {
-        var q = Math.Clamp(p, 1e-6f, 1 - 1e-6f);
-        return MathF.Log(q / (1 - q));
-    }
 }

@@ -28,14 +28,16 @@ internal sealed class ConnectionNormalizer(CompanyDirectory directory)
             size ??= entry.Size;
         }
 
-        var name = row.FullName.Length > 0 && row.FirstName.Length == 0 && row.LastName.Length == 0
-            ? NameCleaner.Clean(row.FullName)
-            : NameCleaner.Clean($"{row.FirstName} {row.LastName}");
+        var fromFullName = row.FullName.Length > 0 && row.FirstName.Length == 0 && row.LastName.Length == 0;
+        var name = fromFullName ? NameCleaner.Clean(row.FullName) : NameCleaner.Clean($"{row.FirstName} {row.LastName}");
+        var (first, last) = fromFullName ? PersonNames.Split(name) : (NameCleaner.Clean(row.FirstName), NameCleaner.Clean(row.LastName));
 
         return new Connection(
             row.Line,
             row.Account,
             name,
+            first,
+            last,
             row.Email,
             ProfileUrls.Canonical(row.ProfileUrl),
             row.Company,
@@ -45,7 +47,8 @@ internal sealed class ConnectionNormalizer(CompanyDirectory directory)
             size,
             row.ConnectedOn,
             row.IsHidden,
-            fromDirectory);
+            fromDirectory,
+            row.Degree);
     }
 
     private DirectoryEntry? Lookup(string company) => directory.TryFind(company, out var entry) ? entry : null;

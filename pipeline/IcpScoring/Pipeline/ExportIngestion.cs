@@ -49,6 +49,7 @@ internal sealed class ExportIngestion : IDisposable
             report.WithIndustry += connection.Industry is not null ? 1 : 0;
             report.WithCompanySize += connection.CompanySize is not null ? 1 : 0;
             report.FromDirectory += connection.FirmographicsFromDirectory ? 1 : 0;
+            report.OutsideNetwork += connection.IsOutsideNetwork ? 1 : 0;
             yield return connection;
         }
 

@@ -19,7 +19,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private const int ProgressEvery = 20_000;
 
     public (IngestReport Report, IReadOnlyList<AccountMonthResult> Results) Process(
-        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, IProgress<FileProgress>? progress, CancellationToken cancellationToken,
+        InboxFile file, long ledgerId, string outRoot, string? accountOverride, string? monthOverride, TimeSpan staleClaimAfter, IProgress<FileProgress>? progress, CancellationToken cancellationToken,
         Func<Profiles.IcpProfile, RegistryEntry>? coldStart = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -69,7 +69,7 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         progress?.Report(new FileProgress(file.RelativePath, "scoring", 0, rows));
         foreach (var m in byModel.Values)
         {
-            m.Score(settings.Model);
+            m.Score(settings.Model, settings.Reports.NeedsEnrichment > 0);
             LogScored(report.File, m.Model.Reference, report.Connections, m.Inputs.Count, m.Matches);
         }
 
@@ -91,7 +91,13 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                 }
 
                 var key = SnapshotKeys.For(c, ordinal++);
-                if (c.IsHidden)
+                if (c.IsOutsideNetwork)
+                {
+                    // A lead outside the network: scored, counted apart, kept out of the pool and the snapshot.
+                    var m = byAccount[account];
+                    acc.AddLead(c, !c.IsHidden && m.Model.IsMatch(m.Probabilities[InputIndex(c, m.Index, m.Inputs)]));
+                }
+                else if (c.IsHidden)
                 {
                     snapshots.Add(account, acc.AddHidden(c, key));
                 }
@@ -100,7 +106,9 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
                     var m = byAccount[account];
                     var i = InputIndex(c, m.Index, m.Inputs);
                     var p = m.Probabilities[i];
-                    snapshots.Add(account, acc.Add(c, key, m.Inputs[i], p, m.Model.IsMatch(p), settings.Model.Tier(p), m.Reasons[i] ?? []));
+                    var match = m.Model.IsMatch(p);
+                    var deciding = !match && m.Enrichments[i] is { } e && m.Model.IsMatch(e.Probability) ? e : null;
+                    snapshots.Add(account, acc.Add(c, key, m.Inputs[i], p, match, settings.Model.Tier(p), m.Reasons[i] ?? [], deciding));
                 }
 
                 if (ordinal % ProgressEvery == 0)
@@ -119,6 +127,12 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         // reports are published (renamed into place) and the transaction commits. A failure on
         // either side before that leaves neither reports nor snapshots of this file.
         var ordered = accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal).Select(acc => (Account: acc, Month: MonthOf(acc, file, report, monthOverride))).ToList();
+        foreach (var (acc, month) in ordered)
+        {
+            AwaitEarlierMonths(acc.Account, month.Month, ledgerId, staleClaimAfter, cancellationToken);
+            MarkNew(acc, month.Month);
+        }
+
         var reports = ordered.Select(o => BuildReport(o.Account, o.Month, file, report, byAccount[o.Account.Account].Model)).ToArray();
         SnapshotHeader[] headers = [.. ordered.Select((o, i) => new SnapshotHeader(
             o.Account.Account, reports[i].Month, o.Account.Connections, o.Account.Hidden, o.Account.Scored, o.Account.Matched, o.Account.Matched,
@@ -211,10 +225,44 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
         return (month, source, AccountNames.Slug(acc.Account));
     }
 
+    // An earlier month of the account being processed elsewhere right now (two runs or two workers on
+    // one inbox) is about to be this month's previous month: wait for it, so that what is new this
+    // month does not depend on which worker got there first. A claim that stops beating is stale after
+    // staleClaimAfter, and its file is then anyone's: no longer waited for.
+    private void AwaitEarlierMonths(string account, string month, long ledgerId, TimeSpan staleClaimAfter, CancellationToken cancellationToken)
+    {
+        var logged = false;
+        while (store.Ledger().Any(e => e.Id != ledgerId && e.Status == FileStatus.Processing && e.Account == account
+            && e.Month is { } m && string.CompareOrdinal(m, month) < 0
+            && DateTimeOffset.UtcNow - e.UpdatedAt < staleClaimAfter && !Claimant.IsDeadLocalProcess(e.ClaimedBy)))
+        {
+            if (!logged)
+            {
+                LogAwaitingEarlierMonth(account, month);
+                logged = true;
+            }
+
+            store.Heartbeat(ledgerId, Claimant.Current);
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Account} {Month} waits for an earlier month of the account being processed elsewhere: it is the month new targets are compared with")]
+    private partial void LogAwaitingEarlierMonth(string account, string month);
+
+    // Targets not in the account's previous month: the latest earlier month in the database, whatever
+    // order the months arrived in. The keys are the snapshots' opaque connection keys (no names stored).
+    private void MarkNew(AccountAccumulator acc, string month)
+    {
+        var previous = store.Snapshots(acc.Account).Where(s => string.CompareOrdinal(s.Month, month) < 0).MaxBy(s => s.Month, StringComparer.Ordinal);
+        acc.MarkNew(previous?.Month, previous is null ? null : store.SnapshotRows(previous.Id).Where(r => !r.IsHidden).Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
     private PoolReport BuildReport(AccountAccumulator acc, (string Month, string Source, string Folder) when, InboxFile file, IngestReport ingest, IcpModel model)
     {
         var (profile, description) = models.Describe(model);
-        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, new ReportSource(file.RelativePath, ingest.Format, file.Sha256, ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0)) with
+        return acc.Report(when.Month, when.Source, model, settings.Benchmarks, settings.Reports, new ReportSource(file.RelativePath, ingest.Format, file.Sha256, ingest.DataRows, ingest.Duplicates, ingest.Rejected, ingest.FromDirectory, directory.Count > 0), ingest.DegreeColumn, ingest.LinkedInExport) with
         {
             Profile = profile,
             ProfileDescription = description,
@@ -225,10 +273,13 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
     private void WriteFiles(AccountAccumulator acc, PoolReport report, string folder, InboxFile file, IngestReport ingest)
     {
         var targets = acc.RankedTargets(settings.Reports.MaxTargets);
+        var newTargets = acc.RankedTargets(settings.Reports.MaxTargets, onlyNew: true);
 
         PoolJson.Write(Path.Combine(folder, "pool.json"), report);
         PoolHtml.Write(Path.Combine(folder, "pool.html"), report);
         TargetsCsv.Write(Path.Combine(folder, "targets.csv"), targets, settings.Reports.IncludeEmails);
+        TargetsCsv.Write(Path.Combine(folder, "new-targets.csv"), newTargets, settings.Reports.IncludeEmails);
+        CompaniesCsv.Write(Path.Combine(folder, "companies.csv"), acc.BuyingCommittees());
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), file.RelativePath, ingest.Rejects, ingest.Rejected);
     }
 
@@ -265,16 +316,30 @@ internal sealed partial class ExportProcessor(PipelineSettings settings, Company
 
         public float[] Probabilities { get; private set; } = [];
 
-        public IReadOnlyList<string>?[] Reasons { get; private set; } = [];
+        public IReadOnlyList<ScoreReason>?[] Reasons { get; private set; } = [];
 
         public int Matches { get; private set; }
 
-        public void Score(ModelOptions options)
+        /// <summary>For the inputs that do not match and lack an industry or size: their score were those the best values.</summary>
+        public Enrichment?[] Enrichments { get; private set; } = [];
+
+        public void Score(ModelOptions options, bool measureEnrichment)
         {
             Probabilities = Model.Probabilities(Inputs);
+            Enrichments = new Enrichment?[Inputs.Count];
+            if (measureEnrichment)
+            {
+                var unmatched = Enumerable.Range(0, Inputs.Count).Where(i => !Model.IsMatch(Probabilities[i])).ToList();
+                var measured = Model.IfEnriched([.. unmatched.Select(i => Inputs[i])], [.. unmatched.Select(i => Probabilities[i])]);
+                for (var k = 0; k < unmatched.Count; k++)
+                {
+                    Enrichments[unmatched[k]] = measured[k];
+                }
+            }
+
             var matches = Enumerable.Range(0, Inputs.Count).Where(i => Model.IsMatch(Probabilities[i])).ToList();
             var explained = Model.Score([.. matches.Select(i => Inputs[i])], options);
-            Reasons = new IReadOnlyList<string>?[Inputs.Count];
+            Reasons = new IReadOnlyList<ScoreReason>?[Inputs.Count];
             for (var k = 0; k < matches.Count; k++)
             {
                 Reasons[matches[k]] = explained[k].Reasons;

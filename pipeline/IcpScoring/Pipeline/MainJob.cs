@@ -173,7 +173,7 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
 
         try
         {
-            var (report, results) = processor.Process(file with { Sha256 = sha }, entry.Id, request.Out, request.Account, request.Month, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
+            var (report, results) = processor.Process(file with { Sha256 = sha }, entry.Id, request.Out, request.Account, request.Month, request.StaleClaimAfter, progress, cancellationToken, profile => ColdStart(profile, file, request, cancellationToken));
             store.Complete(entry.Id, string.Join(", ", results.Select(r => r.ModelReference).Distinct(StringComparer.Ordinal)), new FileCounts(report.DataRows, report.Connections, report.Hidden, report.Duplicates, report.Rejected));
             var reports = results.Select(r => r with { MonthNote = MonthNote(r, file, request) }).ToList();
             foreach (var r in reports.Where(r => r.MonthNote.Length > 0))
@@ -182,7 +182,10 @@ internal sealed partial class MainJob(PipelineSettings settings, CompanyDirector
             }
 
             var replaced = reports.Where(r => r.ReplacedSnapshot).Select(r => $"{r.Account} {r.Month}").ToList();
-            var detail = $"{report.Connections:N0} connections ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
+            var people = report.OutsideNetwork > 0
+                ? $"{report.Connections - report.OutsideNetwork:N0} connections and {report.OutsideNetwork:N0} leads outside the network"
+                : $"{report.Connections:N0} connections";
+            var detail = $"{people} ({report.Format}), {report.Rejected:N0} rejected, {report.Duplicates:N0} duplicates"
                 + (replaced.Count > 0 ? $"; replaced the earlier export of {string.Join(", ", replaced)}" : "");
             return new FileRunResult(file.RelativePath, FileRunResult.Processed, detail, reports);
         }

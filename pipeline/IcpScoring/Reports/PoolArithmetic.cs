@@ -37,6 +37,16 @@ internal static class PoolArithmetic
     public static ExpectedConversations Expected(long pool, BenchmarksOptions b) =>
         new(Conversations(pool, b.WarmReplyRate), Conversations(pool, b.ColdReplyRate));
 
+    /// <summary>
+    /// The leads outside the network: InMail replies expected from writing once to each ICP-matched
+    /// one at the low and high InMail reply rates, and personalized connection requests to them that
+    /// would be accepted at the ICP-targeted acceptance rate.
+    /// </summary>
+    public static InMailPool InMail(long leads, long icpMatched, IReadOnlyList<DegreeCount> byDegree, BenchmarksOptions b) =>
+        new(leads, icpMatched, byDegree,
+            new ExpectedInMailReplies(Conversations(icpMatched, b.InMailReplyLow), Conversations(icpMatched, b.InMailReplyHigh)),
+            icpMatched * b.AcceptanceTargeted);
+
     public static string Depth(long pool, BenchmarksOptions b) =>
         pool < b.ShallowPoolBelow ? "too-shallow" : pool <= b.HealthyPoolAbove ? "minimal" : "healthy";
 
@@ -75,8 +85,8 @@ internal static class PoolArithmetic
         return new Projection(b.ProjectionMonths, icpShare, scenarios);
     }
 
-    /// <summary>Every benchmark the report relies on, with its source (PRODUCT.md §2).</summary>
-    public static IReadOnlyList<Assumption> Assumptions(BenchmarksOptions b)
+    /// <summary>Every benchmark the report relies on, with its source (PRODUCT.md §2), and what it took the connection degree to be.</summary>
+    public static IReadOnlyList<Assumption> Assumptions(BenchmarksOptions b, DegreeSource degree)
     {
         static string P(double rate) => rate.ToString("0.#%", CultureInfo.InvariantCulture);
         static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
@@ -98,7 +108,23 @@ internal static class PoolArithmetic
             new("Weeks in a month (projection)", N(b.WeeksPerMonth), "the brief's worked example: 22–28 new connections a week is about 90–115 a month"),
             new("ICP share of new connections, generic and average requests (projection)", "the current ICP match rate", "assumes untargeted requests reach people like the existing network"),
             new("ICP share of new connections, targeted requests (projection)", P(b.TargetedIcpShare), "assumption: targeted requests go to ICP people (Benchmarks:TargetedIcpShare; set it to your lists' precision)"),
-            new("Addressable pool", "ICP-matched 1st-degree connections", "only 1st-degree connections can be messaged without InMail; every connection in an export is 1st-degree"),
+            new("Addressable pool", "ICP-matched 1st-degree connections", "only 1st-degree connections can be messaged without InMail"),
+            Degree(degree),
         ];
+    }
+
+    /// <summary>What the report took each row's connection degree to be, in words.</summary>
+    public static Assumption Degree(DegreeSource degree)
+    {
+        const string Name = "Connection degree";
+        return degree.Source switch
+        {
+            DegreeSource.LinkedInExport => new(Name, "every row is a 1st-degree connection", "LinkedIn's own export lists the account's 1st-degree connections only"),
+            DegreeSource.FromColumn => new(Name,
+                $"from the file's {degree.Column} column; 2nd-, 3rd-degree and out-of-network leads are kept out of the pool"
+                    + (degree.ConnectionsWithoutDegree > 0 ? $"; {ReportFormat.Count(degree.ConnectionsWithoutDegree)} rows without a degree are counted as 1st-degree connections" : ""),
+                "the file"),
+            _ => new(Name, "this file has no connection degree; every row is counted as a 1st-degree connection", "assumed: the file is not LinkedIn's own export and has no degree column"),
+        };
     }
 }

@@ -5,21 +5,29 @@ using IcpScoring.Model;
 namespace IcpScoring.Reports;
 
 /// <summary>
-/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then tiers,
-/// segments, scores, the growth projection, assumptions and where the numbers came from. One
-/// self-contained page; everything from the data is escaped.
+/// <c>pool.html</c>: the addressable-pool report for people. Headline numbers first, then whom to
+/// contact first, the companies with a buying committee, whom to enrich, the leads outside the network, tiers, segments, scores, the
+/// growth projection, assumptions and where the numbers came from. One self-contained page (its only
+/// links go to the CSVs beside it and to LinkedIn profiles); everything from the data is escaped.
 /// </summary>
 internal static class PoolHtml
 {
     private const int LargestSegmentsCharted = 10;
 
+    // The reasons column needs room, and a signed weight never breaks across lines.
+    private const string PageStyle = "<style>\ntd.why { min-width: 20em; }\n.pts { white-space: nowrap; font-variant-numeric: tabular-nums; }\n</style>\n";
+
     public static string Render(PoolReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}");
+        var sb = HtmlPage.Begin($"ICP pool · {r.Account} · {r.Month}", PageStyle);
         Header(sb, r);
         Headline(sb, r);
         Change(sb);
+        ContactFirstSection(sb, r);
+        CompaniesSection(sb, r);
+        NeedsEnrichmentSection(sb, r);
+        InMailSection(sb, r);
 
         Tiers(sb, r);
         SegmentsSection(sb, r);
@@ -73,7 +81,149 @@ internal static class PoolHtml
             .Append("</div></div>\n</div>\n");
         sb.Append("<p class=\"note\">").Append(HtmlText.Encode(
             $"{ReportFormat.Count(r.ScoredWithoutFirmographics)} of the scored connections had no industry or company size; the model scored them on what was known."))
+            .Append("</p>\n<p class=\"note\" id=\"degree\">").Append(HtmlText.Encode(DegreeSentence(r))).Append("</p>\n</section>\n");
+    }
+
+    // Which rows count as the account's connections, and what was assumed where the file does not say.
+    private static string DegreeSentence(PoolReport r)
+    {
+        var leads = r.InMailPool.Leads > 0
+            ? $" {ReportFormat.Count(r.InMailPool.Leads)} leads outside the network (2nd-, 3rd-degree or out of network) are counted apart, under InMail and connection requests."
+            : "";
+        return r.Degree.Source switch
+        {
+            DegreeSource.LinkedInExport => "LinkedIn's own export lists 1st-degree connections only: every row is a connection.",
+            DegreeSource.FromColumn => $"Connection degree from the file's {r.Degree.Column} column: only 1st-degree connections are counted above.{leads}"
+                + (r.Degree.ConnectionsWithoutDegree > 0 ? $" {ReportFormat.Count(r.Degree.ConnectionsWithoutDegree)} rows had no degree and are counted as 1st-degree connections." : ""),
+            _ => "This file has no connection degree; every row is counted as a 1st-degree connection.",
+        };
+    }
+
+    private static void ContactFirstSection(StringBuilder sb, PoolReport r)
+    {
+        sb.Append("<section id=\"contact-first\">\n<h2>Contact first</h2>\n");
+        if (r.ContactFirst.Count == 0)
+        {
+            sb.Append("<p>No connection matches the ICP this month: there is no one to contact yet.</p>\n</section>\n");
+            return;
+        }
+
+        var news = r.NewThisMonth.PreviousMonth is { } previous
+            ? $" {ReportFormat.Count(r.NewThisMonth.Targets)} of the {ReportFormat.Count(r.AddressablePool)} {(r.NewThisMonth.Targets == 1 ? "was not a connection" : "were not connections")} in {previous} (marked new; all of them in new-targets.csv)."
+            : " This is the account's first month here: every target is new.";
+        var which = r.ContactFirst.Count < r.AddressablePool
+            ? $"The {ReportFormat.Count(r.ContactFirst.Count)} best of the {ReportFormat.Count(r.AddressablePool)} targets"
+            : r.ContactFirst.Count == 1 ? "The one target" : $"All {ReportFormat.Count(r.ContactFirst.Count)} targets";
+        sb.Append("<p>").Append(HtmlText.Encode($"{which}, best score first, with what raised and lowered each score (points of score each part adds or takes away).{news}"))
+            .Append(" Every target: <a href=\"targets.csv\">targets.csv</a>; the new ones: <a href=\"new-targets.csv\">new-targets.csv</a>.</p>\n")
+            .Append("<table id=\"contact-first-list\">\n<thead><tr><th>Name</th><th>Title</th><th>Company</th><th>Tier</th><th class=\"num\">Score</th><th>Why</th></tr></thead>\n<tbody>\n");
+        foreach (var c in r.ContactFirst)
+        {
+            sb.Append("<tr><td>").Append(PersonLink(c.Name, c.ProfileUrl));
+            if (c.NewThisMonth)
+            {
+                sb.Append(" <span class=\"badge\">new</span>");
+            }
+
+            sb.Append("</td><td><bdi>").Append(HtmlText.Encode(c.Title)).Append("</bdi></td><td><bdi>").Append(HtmlText.Encode(c.Company))
+                .Append("</bdi></td><td>").Append(HtmlText.Encode(c.Tier)).Append("</td><td class=\"num\">").Append(ReportFormat.Score(c.Score))
+                .Append("</td><td class=\"why\">").Append(Reasons(c.Reasons)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void CompaniesSection(StringBuilder sb, PoolReport r)
+    {
+        var c = r.Companies;
+        if (c.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"companies\">\n<h2>Companies with a buying committee</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(c.Count)} companies have two or more ICP connections: reach several of them at once (account-based, multi-threaded outreach)."
+            + (c.Listed.Count < c.Count ? $" The {ReportFormat.Count(c.Listed.Count)} with the most:" : "")))
+            .Append(" Every one: <a href=\"companies.csv\">companies.csv</a>.</p>\n")
+            .Append("<table id=\"companies-list\">\n<thead><tr><th>Company</th><th class=\"num\">ICP connections</th><th>People, best score first</th><th class=\"num\">Best score</th></tr></thead>\n<tbody>\n");
+        foreach (var company in c.Listed)
+        {
+            sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(company.Company)).Append("</bdi></td><td class=\"num\">").Append(ReportFormat.Count(company.IcpConnections))
+                .Append("</td><td>").Append(string.Join("<br>", company.People.Select(p => $"{PersonLink(p.Name, p.ProfileUrl)} · <bdi>{HtmlText.Encode(p.Title)}</bdi>")))
+                .Append(company.IcpConnections > company.People.Count ? $"<br><span class=\"note\">and {ReportFormat.Count(company.IcpConnections - company.People.Count)} more in companies.csv</span>" : "")
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Score(company.BestScore)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">Companies are grouped on their name without case, accents, punctuation or legal form (\"Acme, Inc.\" and \"ACME\" are one).</p>\n</section>\n");
+    }
+
+    private static void NeedsEnrichmentSection(StringBuilder sb, PoolReport r)
+    {
+        var n = r.NeedsEnrichment;
+        if (n.Count == 0)
+        {
+            return;
+        }
+
+        var best = string.Join(" and ", new[] { n.BestIndustry is { } i ? $"the industry {i}" : null, n.BestCompanySize is { } s ? $"the company size {s}" : null }.OfType<string>());
+        sb.Append("<section id=\"needs-enrichment\">\n<h2>Needs enrichment</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(n.Count)} connections do not match the ICP now, but their industry or company size is unknown, and they would match if it were the value that raises this ICP's score most ({best}, measured with the model). Finding out their industry and company size decides whether they are targets."
+            + (n.Listed.Count < n.Count ? $" The {ReportFormat.Count(n.Listed.Count)} closest to a match:" : "")))
+            .Append("</p>\n<table id=\"needs-enrichment-list\">\n<thead><tr><th>Name</th><th>Title</th><th>Company</th><th>Unknown</th><th class=\"num\">Score now</th><th class=\"num\">If enriched</th></tr></thead>\n<tbody>\n");
+        foreach (var e in n.Listed)
+        {
+            sb.Append("<tr><td>").Append(PersonLink(e.Name, e.ProfileUrl)).Append("</td><td><bdi>").Append(HtmlText.Encode(e.Title)).Append("</bdi></td><td><bdi>")
+                .Append(HtmlText.Encode(e.Company)).Append("</bdi></td><td title=\"").Append(HtmlText.Encode(e.Why)).Append("\">").Append(HtmlText.Encode(string.Join(" and ", e.Unknown)))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Score(e.Score)).Append("</td><td class=\"num\">").Append(ReportFormat.Score(e.ScoreIfEnriched)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">").Append(HtmlText.Encode(
+            $"A connection is listed when it scores below the threshold ({ReportFormat.Score(r.Threshold)}) now, its industry or company size is unknown, and it scores at or above the threshold with the unknown part set to the best value. pool.json gives each one's reason in words."))
             .Append("</p>\n</section>\n");
+    }
+
+    // A name, linked to the person's LinkedIn profile when the export gave one (only LinkedIn's own addresses become links).
+    private static string PersonLink(string name, string profileUrl)
+    {
+        var text = "<bdi>" + HtmlText.Encode(name.Length > 0 ? name : "(no name)") + "</bdi>";
+        return Uri.TryCreate(profileUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host == "www.linkedin.com"
+            ? $"<a href=\"{HtmlText.Encode(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{text}</a>"
+            : text;
+    }
+
+    // What raised and lowered the score, each on its own line, signed and coloured.
+    private static string Reasons(IReadOnlyList<ScoreReason> reasons) =>
+        string.Join("<br>", reasons.Select(x => $"<span class=\"pts {(x.Points >= 0 ? "up" : "down")}\">{HtmlText.Encode(ScoreReason.Signed(x.Points))} pts</span> {HtmlText.Encode(x.Text)}"));
+
+    private static void InMailSection(StringBuilder sb, PoolReport r)
+    {
+        var m = r.InMailPool;
+        if (m.Leads == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"inmail-pool\">\n<h2>InMail and connection requests: leads outside the network</h2>\n<p>").Append(HtmlText.Encode(
+            $"{ReportFormat.Count(m.Leads)} people in this file are not 1st-degree connections of the account: they cannot be messaged without InMail or an accepted connection request, so they are not in the addressable pool. {ReportFormat.Count(m.IcpMatched)} of them match the ICP."))
+            .Append("</p>\n<div class=\"cards\">\n");
+        var low = m.IcpMatched == 0 ? 0 : m.ExpectedInMailReplies.Low / m.IcpMatched;
+        var high = m.IcpMatched == 0 ? 0 : m.ExpectedInMailReplies.High / m.IcpMatched;
+        Card(sb, "ICP leads outside the network", ReportFormat.Count(m.IcpMatched), $"of {ReportFormat.Count(m.Leads)} leads (2nd-, 3rd-degree or out of network)");
+        Card(sb, "Expected InMail replies", $"{ReportFormat.Amount(m.ExpectedInMailReplies.Low)}–{ReportFormat.Amount(m.ExpectedInMailReplies.High)}",
+            $"one InMail to each ICP lead, at {ReportFormat.Rate(low)}–{ReportFormat.Rate(high)} InMail reply rates");
+        Card(sb, "Accepted connection requests", ReportFormat.Amount(m.ExpectedAcceptedRequests),
+            m.IcpMatched > 0
+                ? $"a personalized request to each ICP lead, at {ReportFormat.Rate(m.ExpectedAcceptedRequests / m.IcpMatched)} acceptance; they then join the pool"
+                : "no ICP lead to invite");
+        sb.Append("</div>\n<table id=\"inmail-degrees\">\n<thead><tr><th>Degree</th><th class=\"num\">Leads</th><th class=\"num\">ICP-matched</th><th class=\"num\">Match rate</th></tr></thead>\n<tbody>\n");
+        foreach (var d in m.ByDegree)
+        {
+            sb.Append("<tr><td>").Append(HtmlText.Encode(d.Degree)).Append("</td><td class=\"num\">").Append(ReportFormat.Count(d.Leads))
+                .Append("</td><td class=\"num\">").Append(ReportFormat.Count(d.IcpMatched)).Append("</td><td class=\"num\">")
+                .Append(d.Leads == 0 ? "–" : ReportFormat.Percent((double)d.IcpMatched / d.Leads)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
     }
 
     // The pool report stands for its own month only, so it reads the same whatever order months arrive in; the drift report beside it compares.
@@ -216,6 +366,11 @@ internal static class PoolHtml
         Item(sb, "SHA-256", s.Sha256);
         Item(sb, "Data rows", ReportFormat.Count(s.DataRows));
         Item(sb, "Connections", $"{ReportFormat.Count(r.Connections)} ({ReportFormat.Count(r.Hidden)} hidden profiles)");
+        if (r.InMailPool.Leads > 0)
+        {
+            Item(sb, "Leads outside the network", $"{ReportFormat.Count(r.InMailPool.Leads)} (2nd-, 3rd-degree or out of network; not connections)");
+        }
+
         Item(sb, "Duplicates", ReportFormat.Count(s.Duplicates));
         Item(sb, "Rejected rows", ReportFormat.Count(s.Rejected) + (s.Rejected > 0 ? " (listed in rejects.csv)" : string.Empty));
         Item(sb, "Company directory", directory);

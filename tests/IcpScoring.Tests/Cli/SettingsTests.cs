@@ -35,6 +35,8 @@ public sealed class SettingsTests
     [InlineData("""{ "Jobs": { "QueuePollSeconds": 0 } }""", "Jobs:QueuePollSeconds")]
     [InlineData("""{ "Benchmarks": { "WarmReplyRate": -0.2 } }""", "Benchmarks:WarmReplyRate")]
     [InlineData("""{ "Drift": { "SignificanceLevel": 2 } }""", "Drift:SignificanceLevel")]
+    [InlineData("""{ "Reports": { "ContactFirst": 0 } }""", "Reports:ContactFirst")]
+    [InlineData("""{ "Reports": { "NeedsEnrichment": -1 } }""", "Reports:NeedsEnrichment")]
     public void InvalidSettingsAreRefusedNamingTheKey(string json, string key)
     {
         using var dir = new TempFolder();

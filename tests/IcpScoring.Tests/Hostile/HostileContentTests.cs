@@ -61,7 +61,7 @@ public sealed partial class HostileContentTests(HostileContentTests.Run run) : I
     [Fact]
     public void EveryPayloadReachesTargetsCsv()
     {
-        var companies = run.Files("targets.csv").SelectMany(f => CsvText.Records(f).Skip(1)).Select(r => r[1]).ToHashSet(StringComparer.Ordinal);
+        var companies = run.Files("targets.csv").Select(CsvText.Records).SelectMany(f => f.Skip(1).Select(r => r[f[0].IndexOf("Company")])).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(Payloads.Select(p => p.Trim()), p => Assert.True(companies.Contains(p) || companies.Contains("'" + p), $"no company cell holds {Show(p)}"));
         Assert.Contains("'" + LongCompany, companies);
@@ -137,7 +137,7 @@ public sealed partial class HostileContentTests(HostileContentTests.Run run) : I
         var row = target[1];
         Assert.Equal("'=HYPERLINK(\"http://evil\",\"x\")", row[header.IndexOf("Company")]);
         Assert.Equal("'=HYPERLINK(\"http://evil\",\"x\")@evil.example", row[header.IndexOf("Email")]);
-        Assert.StartsWith("'=HYPERLINK(\"http://evil\",\"x\")", row[header.IndexOf("Name")], StringComparison.Ordinal);
+        Assert.StartsWith("'=HYPERLINK(\"http://evil\",\"x\")", row[header.IndexOf("First Name")], StringComparison.Ordinal);
     }
 
     [Fact]

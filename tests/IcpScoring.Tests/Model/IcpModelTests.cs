@@ -29,8 +29,23 @@ public sealed class IcpModelTests(TrainedModelFixture fixture) : IClassFixture<T
 
         Assert.True(scored.IsMatch);
         Assert.NotEmpty(scored.Reasons);
-        Assert.Contains(scored.Reasons, r => r is "industry: Software Development" or "Director in Marketing" || r.StartsWith("title mentions", StringComparison.Ordinal));
-        Assert.All(scored.Reasons, r => Assert.DoesNotContain("Key", r, StringComparison.Ordinal));
+        Assert.Contains(scored.Reasons, r => r.Text is "industry: Software Development" or "Director in Marketing" || r.Text.StartsWith("title mentions", StringComparison.Ordinal));
+        Assert.All(scored.Reasons, r => Assert.DoesNotContain("Key", r.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReasonsSayWhatLoweredTheScoreAsWellAsWhatRaisedItLargestEffectFirst()
+    {
+        var options = fixture.Options with { TopReasons = 10 };
+
+        var scored = fixture.Model.Score([Input("VP Marketing", "Retail", "51-200")], options).Single();
+
+        Assert.Contains(scored.Reasons, r => r.Text == "industry: Retail" && r.Points < 0);
+        Assert.Contains(scored.Reasons, r => r.Points > 0);
+        Assert.Equal(scored.Reasons.OrderByDescending(r => Math.Abs(r.Points)).Select(r => r.Text), scored.Reasons.Select(r => r.Text));
+        var industry = scored.Reasons.Single(r => r.Text.StartsWith("industry", StringComparison.Ordinal));
+        Assert.Equal($"industry: Retail ({ScoreReason.Signed(industry.Points)} pts)", industry.ToString());
+        Assert.StartsWith("−", ScoreReason.Signed(industry.Points), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace IcpScoring.Tests.Normalization;
 public sealed class DuplicateFilterTests
 {
     private static Connection Person(string account = "acme", string name = "Ana Nair", string url = "", string company = "Northwind", DateOnly? on = null, bool hidden = false) =>
-        new(1, account, name, "", url, company, "CMO", "CMO", null, null, on ?? new DateOnly(2023, 5, 21), hidden, false);
+        new(1, account, name, "", "", "", url, company, "CMO", "CMO", null, null, on ?? new DateOnly(2023, 5, 21), hidden, false);
 
     [Fact]
     public void SameProfileUrlIsADuplicate()

@@ -53,7 +53,7 @@ public sealed class MainJobTests : IDisposable
         Assert.Equal(0, summary.Failed);
         foreach (var am in AccountMonths)
         {
-            foreach (var file in new[] { "pool.json", "pool.html", "targets.csv", "rejects.csv" })
+            foreach (var file in new[] { "pool.json", "pool.html", "targets.csv", "new-targets.csv", "companies.csv", "rejects.csv" })
             {
                 Assert.True(File.Exists(Path.Combine(Out, am, file)), $"{am}/{file} missing");
             }
@@ -72,6 +72,8 @@ public sealed class MainJobTests : IDisposable
         {
             Approvals.Verify(Path.Combine(Out, am, "pool.json"), $"Pipeline/Approved/{am}/pool.json");
             Approvals.Verify(Path.Combine(Out, am, "targets.csv"), $"Pipeline/Approved/{am}/targets.csv");
+            Approvals.Verify(Path.Combine(Out, am, "new-targets.csv"), $"Pipeline/Approved/{am}/new-targets.csv");
+            Approvals.Verify(Path.Combine(Out, am, "companies.csv"), $"Pipeline/Approved/{am}/companies.csv");
         }
 
         Approvals.Verify(Path.Combine(Out, "acme-marketing/2026-11/pool.html"), "Pipeline/Approved/acme-marketing/2026-11/pool.html");

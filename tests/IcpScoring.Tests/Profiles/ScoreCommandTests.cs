@@ -78,6 +78,39 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void TopReasonsSayWhatRaisedAndWhatLoweredEachScoreInPointsLargestFirst()
+    {
+        var list = _dir.Write("leads.csv", """
+            Full Name,Title,Company Name,Company Industry,Company Employee Count Range
+            Ana Silva,VP Marketing,Acme Cloud,Software Development,51-200
+            Bo Chen,VP Marketing,Corner Shop,Retail,51-200
+
+            """);
+
+        var result = Icp("score", list, "--out", _dir.File("scored.csv"));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var rows = ReadBack(File.ReadAllBytes(_dir.File("scored.csv")));
+        var match = Reasons(rows[1][8]);
+        var retail = Reasons(rows[2][8]);
+        Assert.Contains(match, r => r.Text == "industry: Software Development" && r.Points > 0);
+        Assert.Contains(retail, r => r.Text == "industry: Retail" && r.Points < 0);
+        Assert.All(new[] { match, retail }, reasons =>
+            Assert.Equal(reasons.OrderByDescending(r => Math.Abs(r.Points)).Select(r => r.Text), reasons.Select(r => r.Text)));
+    }
+
+    // "VP in Marketing (+41 pts); industry: Retail (−38 pts)" read back into its parts.
+    private static List<(string Text, int Points)> Reasons(string cell) =>
+        [.. cell.Split("; ").Select(r =>
+        {
+            var open = r.LastIndexOf(" (", StringComparison.Ordinal);
+            Assert.EndsWith(" pts)", r, StringComparison.Ordinal);
+            var number = r[(open + 2)..^5];
+            Assert.True(number[0] is '+' or '−', $"no sign in «{r}»");
+            return (r[..open], int.Parse(number[1..], System.Globalization.CultureInfo.InvariantCulture) * (number[0] == '−' ? -1 : 1));
+        })];
+
+    [Fact]
     public void EmailsAreBlankedUnlessTheSettingsAllowThem()
     {
         var result = Icp("score", Repo.Path("data-samples", "exports", "connections-2023.csv"), "--out", _dir.File("scored.csv"));

@@ -63,7 +63,7 @@ public sealed class PoolArithmeticTests
 
         Assert.All(projection.Scenarios, s => Assert.Equal(s.Acceptance == "targeted" ? 0.75 : 0.2, s.IcpShareOfNewConnections));
         Assert.All(projection.Scenarios, s => Assert.All(s.ByMonth, m => Assert.Equal(m.NewConnections * s.IcpShareOfNewConnections, m.NewIcpConnections, 9)));
-        Assert.Contains(PoolArithmetic.Assumptions(Defaults with { TargetedIcpShare = 0.75 }), a => a.Name == "ICP share of new connections, targeted requests (projection)" && a.Value == "75%");
+        Assert.Contains(PoolArithmetic.Assumptions(Defaults with { TargetedIcpShare = 0.75 }, new DegreeSource(DegreeSource.LinkedInExport, null, 0)), a => a.Name == "ICP share of new connections, targeted requests (projection)" && a.Value == "75%");
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class PoolArithmeticTests
     [Fact]
     public void EveryBenchmarkIsListedWithItsSource()
     {
-        var assumptions = PoolArithmetic.Assumptions(Defaults);
+        var assumptions = PoolArithmetic.Assumptions(Defaults, new DegreeSource(DegreeSource.LinkedInExport, null, 0));
 
         Assert.Contains(assumptions, a => a.Value == "10%" && a.Source.Contains("Cleverly", StringComparison.Ordinal));
         Assert.Contains(assumptions, a => a.Value == "28%" && a.Source.Contains("Expandi", StringComparison.Ordinal));

@@ -29,7 +29,7 @@ public sealed partial class PoolHtmlTests
         var html = PoolHtml.Render(SomeReports.PoolReport());
 
         var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["headline", "change", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
+        Assert.Equal(["headline", "change", "contact-first", "companies", "needs-enrichment", "inmail-pool", "tiers", "segments", "scores", "projection", "assumptions", "source"], order);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed partial class PoolHtmlTests
         Assert.All(report.Assumptions, a => Assert.Contains(
             $"<tr><td>{WebUtility.HtmlEncode(a.Name)}</td><td>{WebUtility.HtmlEncode(a.Value)}</td><td>{WebUtility.HtmlEncode(a.Source)}</td></tr>", assumptions, StringComparison.Ordinal));
         var source = Section(html, "source");
-        Assert.Contains("linkedin-2023", source, StringComparison.Ordinal);
+        Assert.Contains("sales-navigator", source, StringComparison.Ordinal);
         Assert.Contains("930 of 1,240 connections (75.0%)", source, StringComparison.Ordinal);
         Assert.Contains("v3, threshold 0.55", source, StringComparison.Ordinal);
         Assert.Contains("from the file&#39;s place in the inbox", source, StringComparison.Ordinal);
@@ -95,7 +95,8 @@ public sealed partial class PoolHtmlTests
     [Fact]
     public void ThePageLoadsNothingFromElsewhere()
     {
-        var html = PoolHtml.Render(SomeReports.PoolReport());
+        // Links to LinkedIn profiles are followed by a click, never loaded.
+        var html = ProfileLink().Replace(PoolHtml.Render(SomeReports.PoolReport()), "<a>");
 
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
@@ -112,9 +113,55 @@ public sealed partial class PoolHtmlTests
     {
         var html = PoolHtml.Render(SomeReports.PoolReport(file: "https://evil.example/\"x\".csv"));
 
-        var urls = UrlLike().Matches(html).Select(m => m.Value).ToList();
+        var urls = UrlLike().Matches(html).Select(m => m.Value).Where(u => !u.StartsWith("https://www.linkedin.com/in/", StringComparison.Ordinal)).ToList();
         Assert.All(urls, u => Assert.StartsWith("https://evil.example/&quot;x&quot;.csv", u, StringComparison.Ordinal));
         Assert.NotEmpty(urls);
+    }
+
+    [Fact]
+    public void OnlyLinkedInProfileAddressesBecomeLinksAndTheyAreEscaped()
+    {
+        var report = SomeReports.PoolReport();
+        Contact Someone(string url) => report.ContactFirst[0] with { ProfileUrl = url };
+        report = report with
+        {
+            ContactFirst =
+            [
+                Someone("javascript:alert(1)"), Someone("https://evil.example/in/ana"), Someone("https://www.linkedin.com/in/ana\"onmouseover=\"alert(1)"),
+            ],
+        };
+
+        var html = Section(PoolHtml.Render(report), "contact-first");
+
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"onmouseover", html, StringComparison.Ordinal);
+        Assert.Single(ProfileLink().Matches(html));
+    }
+
+    [Fact]
+    public void CompaniesWithABuyingCommitteeShowTheirPeopleAndLinkCompaniesCsv()
+    {
+        var html = Section(PoolHtml.Render(SomeReports.PoolReport()), "companies");
+
+        Assert.Contains("4 companies have two or more ICP connections", html, StringComparison.Ordinal);
+        Assert.Contains("The 2 with the most:", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"companies.csv\">companies.csv</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><bdi>Northwind</bdi></td><td class=\"num\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<bdi>Cy Dee</bdi> · <bdi>Marketing Director</bdi>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContactFirstListsTheBestTargetsWithTheirSignedReasonsTheNewMarkAndTheCsvLinks()
+    {
+        var html = Section(PoolHtml.Render(SomeReports.PoolReport()), "contact-first");
+
+        Assert.Contains("<a href=\"targets.csv\">targets.csv</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"new-targets.csv\">new-targets.csv</a>", html, StringComparison.Ordinal);
+        Assert.Contains("1 of the 150 was not a connection in 2026-04", html, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(html, "<tr><td>"));
+        Assert.Equal(1, Regex.Count(html, "<span class=\"badge\">new</span>"));
+        Assert.Contains("<span class=\"pts up\">+41 pts</span> Head in Marketing<br><span class=\"pts up\">+23 pts</span> industry: Software Development<br><span class=\"pts down\">−3 pts</span> company size: 51-200", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,4 +207,7 @@ public sealed partial class PoolHtmlTests
 
     [GeneratedRegex("https?://[^\\s<]*")]
     private static partial Regex UrlLike();
+
+    [GeneratedRegex("<a href=\"https://www\\.linkedin\\.com/in/[^\"]*\" rel=\"noopener noreferrer\">")]
+    private static partial Regex ProfileLink();
 }

@@ -47,7 +47,7 @@ public sealed class PoolJsonTests
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
             ["account", "month", "monthSource", "modelVersion", "profile", "profileDescription", "modelOrigin", "threshold", "connections", "hidden", "scored", "scoredWithoutFirmographics", "icpMatched", "icpMatchRate",
-             "icpMatchRateCi95", "addressablePool", "tiers", "expectedConversations", "badge500", "poolDepth", "projection", "segments", "scoreHistogram", "assumptions", "source"],
+             "icpMatchRateCi95", "addressablePool", "tiers", "expectedConversations", "badge500", "poolDepth", "projection", "segments", "scoreHistogram", "contactFirst", "companies", "needsEnrichment", "newThisMonth", "degree", "inMailPool", "assumptions", "source"],
             names);
         Assert.Equal(20, doc.RootElement.GetProperty("scoreHistogram").GetArrayLength());
     }

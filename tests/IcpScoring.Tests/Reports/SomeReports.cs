@@ -2,7 +2,10 @@ using IcpScoring.Reports;
 
 namespace IcpScoring.Tests.Reports;
 
-/// <summary>Report builders with realistic numbers: an account of 1,240 connections, 150 of them in the ICP.</summary>
+/// <summary>
+/// Report builders with realistic numbers: a Sales Navigator extract of an account with 1,240
+/// 1st-degree connections, 150 of them in the ICP, and 530 leads outside its network, 75 in the ICP.
+/// </summary>
 internal static class SomeReports
 {
     public static PoolReport PoolReport(string account = "Northwind Demand Gen", string month = "2026-05", string file = "Connections.csv",
@@ -41,6 +44,27 @@ internal static class SomeReports
                 [new("C-level", 60, 21, 21 / 60.0), new("VP", 70, 30, 30 / 70.0), new("Director", 140, 52, 52 / 140.0), new("Head", 90, 31, 31 / 90.0), new("Manager", 260, 16, 16 / 260.0), new("Individual contributor", 580, 0, 0)],
                 [new("Marketing", 310, 139, 139 / 310.0), new("Sales", 240, 6, 6 / 240.0), new("Engineering", 380, 0, 0), new("Other", 270, 5, 5 / 270.0)]),
             ScoreHistogram = [310, 180, 120, 95, 80, 60, 52, 45, 40, 30, 28, 20, 24, 22, 20, 18, 16, 15, 14, 11],
+            Companies = new BuyingCommittees(4,
+            [
+                new("Northwind", 3, 0.93251,
+                [
+                    new("Ana Nair", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", 0.93251, true),
+                    new("Bo Li", "VP Demand Generation", "https://www.linkedin.com/in/bo-li", 0.77, false),
+                    new("Cy Dee", "Marketing Director", "", 0.58, false),
+                ]),
+                new("Contoso, GmbH", 2, 0.81, [new("Jörg Müller", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", 0.81, false), new("Eva Roth", "CMO", "", 0.66, false)]),
+            ]),
+            ContactFirst = [.. Targets().Select(t => new Contact(t.Name, t.Title, t.Company, t.ProfileUrl, t.Score, t.Tier, t.Reasons, t.NewThisMonth))],
+            NeedsEnrichment = new NeedsEnrichment(37, "IT Services and IT Consulting", "51-200",
+            [
+                new("Lea Wong", "Head of Growth Marketing", "Quartz Labs", "https://www.linkedin.com/in/lea-wong", "", "201-500", ["industry"], 0.31, 0.83,
+                    "industry unknown: as IT Services and IT Consulting it would score 0.83, a match at 0.55 or more; it scores 0.31 now"),
+                new("Omar Haddad", "Marketing Director", "Indigo Online", "", "", "", ["industry", "company size"], 0.12, 0.71,
+                    "industry and company size unknown: as IT Services and IT Consulting, 51-200 it would score 0.71, a match at 0.55 or more; it scores 0.12 now"),
+            ]),
+            NewThisMonth = new NewTargets("2026-04", 1),
+            Degree = new DegreeSource(DegreeSource.FromColumn, "Connection Degree", 12),
+            InMailPool = PoolArithmetic.InMail(530, 75, [new("2nd", 380, 61), new("3rd", 150, 14), new("out of network", 0, 0)], b),
             Assumptions =
             [
                 new("Reply rate, cold or untargeted DMs", "10%", "Cleverly and Expandi 2026 benchmark ranges"),
@@ -51,19 +75,20 @@ internal static class SomeReports
                 new("Weekly connection-request limit, standard / high-trust account", "100 / 200", "widely reported 2026 limit, not official"),
                 new("Profile shows \"500+\"", "at 500 connections", "LinkedIn"),
                 new("Pool too shallow for campaigns", "below 100–200 ICP-relevant connections", "article's guidance"),
+                PoolArithmetic.Degree(new DegreeSource(DegreeSource.FromColumn, "Connection Degree", 12)),
             ],
-            Source = new ReportSource(file, "linkedin-2023", "9f2c1e0b7a4d4c6e8b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c", 1_247, 4, 3, 930, true),
+            Source = new ReportSource(file, "sales-navigator", "9f2c1e0b7a4d4c6e8b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c", 1_777, 4, 3, 930, true),
         };
     }
 
 
     public static IReadOnlyList<TargetRow> Targets() =>
     [
-        new("Ana Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
-            0.93251, "A", ["title: marketing leader", "industry: Software Development", "size: 51-200"]),
-        new("Jörg Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
-            0.81, "A", ["title: marketing leader"]),
-        new("Zoë Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", 0.61237, "B", []),
+        new("Ana Nair", "Ana", "Nair", "Northwind", "Head of Marketing", "https://www.linkedin.com/in/ana-nair-1a", "ana@northwind.example", "Software Development", "51-200",
+            new DateOnly(2026, 4, 14), 0.93251, "A", [new("Head in Marketing", 41.2), new("industry: Software Development", 22.5), new("company size: 51-200", -3.4)], "k1", NewThisMonth: true),
+        new("Jörg Müller", "Jörg", "Müller", "Contoso, GmbH", "Leiter Marketing \"Demand\"", "https://www.linkedin.com/in/jmuller", "", "IT Services and IT Consulting", "201-500",
+            new DateOnly(2025, 11, 2), 0.81, "A", [new("title mentions \"marketing\"", 38)], "k2", NewThisMonth: false),
+        new("Zoë Martin", "Zoë", "Martin", "Fabrikam", "VP Growth\nEMEA", "", "", "", "", null, 0.61237, "B", [], "k3", NewThisMonth: false),
     ];
 
     public static PortfolioReport Portfolio(string account = "Northwind Demand Gen") => new(
