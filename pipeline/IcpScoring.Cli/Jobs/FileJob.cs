@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using IcpScoring.Pipeline;
+using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
 using Serilog.Context;
 
@@ -20,6 +21,14 @@ internal sealed partial class FileJob(PipelineServices services, IBackgroundJobC
     {
         using var _ = LogContext.PushProperty("File", relativePath);
         using var store = services.OpenStore();
+        if (WaitsFor(store, relativePath) is { } earlier)
+        {
+            // Not a retry: the worker is free for the earlier month meanwhile.
+            jobs.Schedule<FileJob>(j => j.Process(relativePath, CancellationToken.None), WaitBetweenTries);
+            LogWaiting(earlier);
+            return $"waits for {earlier}, an earlier month of its account still to be processed; runs again in {WaitBetweenTries.TotalSeconds:0} s";
+        }
+
         var job = services.MainJob(store);
         var summary = job.Run(new RunRequest(services.Paths.Out, Inbox: services.Paths.Inbox) { Only = [relativePath], RefreshReports = false, StaleClaimAfter = TimeSpan.FromMinutes(services.Settings.Jobs.StaleClaimMinutes) }, Progress(relativePath), cancellationToken);
         var result = summary.Files.SingleOrDefault();
@@ -41,10 +50,29 @@ internal sealed partial class FileJob(PipelineServices services, IBackgroundJobC
         return $"{result.Status}: {result.Detail}";
     }
 
+    private static readonly TimeSpan WaitBetweenTries = TimeSpan.FromSeconds(10);
+
+    // An earlier month of the account still to be processed (queued, retried after a fault, held by a
+    // worker that died): this month's new targets are measured against it, so it goes first.
+    private string? WaitsFor(PipelineStore store, string relativePath)
+    {
+        var inbox = services.Paths.Inbox;
+        if (!Directory.Exists(inbox) || InboxScanner.Scan(inbox).FirstOrDefault(f => f.RelativePath == relativePath) is not { } file)
+        {
+            return null;
+        }
+
+        HashSet<(Type, string)>? queued = null;
+        return EarlierMonths.Pending(store, inbox, file, path => (queued ??= InboxScanJob.Queued(storage)).Contains((typeof(FileJob), path)), DateTimeOffset.UtcNow);
+    }
+
     private IProgress<FileProgress> Progress(string file) => new ProgressToLog(this, services.Board, file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "File job finished: {Status}: {Detail}")]
     private partial void LogDone(string status, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waits for {Earlier}, an earlier month of its account still to be processed")]
+    private partial void LogWaiting(string earlier);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File} is no longer in the inbox")]
     private partial void LogGone(string file);

@@ -32,7 +32,7 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
         // then sees what the one before it queued. Only for economy: the ledger decides who processes a file.
         using var connection = storage.GetConnection();
         using var turn = connection.AcquireDistributedLock("icp:inbox-scan", TimeSpan.FromMinutes(1));
-        var queued = Queued();
+        var queued = Queued(storage);
         var enqueued = 0;
         foreach (var file in InboxScanner.Scan(inbox))
         {
@@ -69,7 +69,7 @@ internal sealed partial class InboxScanJob(PipelineServices services, IBackgroun
     // The files of the jobs already in the storage: a scan every minute over a batch that takes an
     // hour would otherwise queue each file sixty times (each copy costs a hash of the file to find
     // out it is done). Two scans at the same moment may both enqueue a file: the ledger decides.
-    private HashSet<(Type, string)> Queued()
+    internal static HashSet<(Type, string)> Queued(JobStorage storage)
     {
         var monitor = storage.GetMonitoringApi();
         var queued = new HashSet<(Type, string)>();

@@ -90,6 +90,48 @@ public sealed class JobServerTests : IDisposable
     }
 
     [Fact]
+    public void AMonthWaitsWhileAnEarlierMonthOfItsAccountIsStillToBeProcessed()
+    {
+        Drop("acme/2026-10.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-10.csv"));
+        Drop("acme/2026-11.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        var storage = new InMemoryStorage();
+        var client = new BackgroundJobClient(storage);
+        var services = _services.GetRequiredService<PipelineServices>();
+        FileJob Job() => new(services, client, storage, NullLogger<FileJob>.Instance);
+
+        // October's job met a passing fault and waits for its retry, as after a database restart.
+        client.Schedule<FileJob>(j => j.Process("acme/2026-10.csv", CancellationToken.None), TimeSpan.FromHours(1));
+        var november = Job().Process("acme/2026-11.csv", CancellationToken.None);
+
+        Assert.StartsWith("waits for acme/2026-10.csv", november, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out/acme/2026-11")), "November was processed before October");
+        Assert.Contains(storage.GetMonitoringApi().ScheduledJobs(0, 10), j => j.Value.Job.Args[0] as string == "acme/2026-11.csv");
+
+        Assert.StartsWith("processed", Job().Process("acme/2026-10.csv", CancellationToken.None), StringComparison.Ordinal);
+        Assert.StartsWith("processed", Job().Process("acme/2026-11.csv", CancellationToken.None), StringComparison.Ordinal);
+        using var pool = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_dir.File("out/acme/2026-11/pool.json")));
+        Assert.Contains("2026-10", pool.RootElement.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMonthDoesNotWaitForAnEarlierMonthThatFailedAndThatNobodyRetries()
+    {
+        Drop("acme/2026-10.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-10.csv"));
+        Drop("acme/2026-11.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            // October cannot be scored until its profile is fixed: failed in the ledger, left in the inbox.
+            store.TryClaim(IcpScoring.Ingestion.FileHashes.Sha256(_dir.File("inbox/acme/2026-10.csv")), "acme/2026-10.csv", "acme", "2026-10", "elsewhere", TimeSpan.FromMinutes(30), out var october);
+            store.GiveBack(october.Id, "elsewhere", "not scored: the profile has no model yet");
+        }
+
+        var storage = new InMemoryStorage();
+        var november = new FileJob(_services.GetRequiredService<PipelineServices>(), new BackgroundJobClient(storage), storage, NullLogger<FileJob>.Instance).Process("acme/2026-11.csv", CancellationToken.None);
+
+        Assert.StartsWith("processed", november, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ADroppedFileIsProcessedEndToEndAndTheReportsAppear()
     {
         Drop("acme/2026-10.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-10.csv"));
