@@ -16,12 +16,13 @@ internal static class EarlierMonths
 
     /// <summary>
     /// The inbox path of an earlier month of <paramref name="file"/>'s account that is still to be
-    /// processed and will be: it has a job (<paramref name="hasJob"/>), or the ledger has never seen it
-    /// (the next inbox scan queues it). A claim in the ledger is not enough to tell: a worker whose
-    /// database went away mid-file leaves its claim behind while its job waits for a retry. An
-    /// earlier file the ledger has seen and nobody retries (failed because its profile cannot score
-    /// yet) is not waited for; nor is a file without an account or a month in its name, whose place
-    /// in the order is not known before it is read. Null when nothing is to be waited for.
+    /// processed and will be: it has a job (<paramref name="hasJob"/>); or it is claimed in the ledger,
+    /// by a worker at it, by one whose database went away mid-file (its job waits for a retry), or by
+    /// one that died (the claim goes stale and the next inbox scan queues the file again); or the
+    /// ledger has never seen it (the next inbox scan queues it). An earlier file the ledger failed and
+    /// nobody retries (its profile cannot score yet) is not waited for; nor is a file without an
+    /// account or a month in its name, whose place in the order is not known before it is read. Null
+    /// when nothing is to be waited for.
     /// </summary>
     public static string? Pending(PipelineStore store, string inbox, InboxFile file, Func<string, bool> hasJob, DateTimeOffset now)
     {
@@ -41,7 +42,8 @@ internal static class EarlierMonths
         var ledger = store.Ledger();
         foreach (var other in earlier)
         {
-            if (!hasJob(other.RelativePath) && ledger.Any(e => e.Path == other.RelativePath && e.Account == other.Account && e.Month == other.LedgerMonth))
+            var seen = ledger.Where(e => e.Path == other.RelativePath && e.Account == other.Account && e.Month == other.LedgerMonth).ToList();
+            if (seen.Count > 0 && seen.All(e => e.Status != FileStatus.Processing) && !hasJob(other.RelativePath))
             {
                 continue;
             }

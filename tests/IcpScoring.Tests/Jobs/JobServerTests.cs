@@ -114,6 +114,24 @@ public sealed class JobServerTests : IDisposable
     }
 
     [Fact]
+    public void AMonthWaitsForAnEarlierMonthHeldByAWorkerThatDiedAndWhoseJobIsGone()
+    {
+        Drop("acme/2026-10.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-10.csv"));
+        Drop("acme/2026-11.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-11.csv"));
+        using (var store = PipelineStore.Open(_dir.File("icp.db")))
+        {
+            // A worker on another machine claimed October and died; the job that found it busy has
+            // ended. The claim goes stale and the next inbox scan queues October again.
+            store.TryClaim(IcpScoring.Ingestion.FileHashes.Sha256(_dir.File("inbox/acme/2026-10.csv")), "acme/2026-10.csv", "acme", "2026-10", "vm~elsewhere:1", TimeSpan.FromMinutes(30), out _);
+        }
+
+        var storage = new InMemoryStorage();
+        var november = new FileJob(_services.GetRequiredService<PipelineServices>(), new BackgroundJobClient(storage), storage, NullLogger<FileJob>.Instance).Process("acme/2026-11.csv", CancellationToken.None);
+
+        Assert.StartsWith("waits for acme/2026-10.csv", november, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMonthDoesNotWaitForAnEarlierMonthThatFailedAndThatNobodyRetries()
     {
         Drop("acme/2026-10.csv", Repo.Path("data-samples", "inbox", "acme-marketing", "2026-10.csv"));
