@@ -33,7 +33,6 @@ public sealed class FairPromotionTests : IDisposable
 
         var comparison = outcome.Comparison!;
         Assert.Equal(ComparisonBasis.Refit, comparison.Basis);
-        Assert.Contains("v1 has no rows.json", comparison.Rows, StringComparison.Ordinal);
         Assert.Equal(600, comparison.RowCount);
         Assert.Equal(ComparisonVerdict.NotWorse, comparison.Verdict);
         Assert.Equal(0, comparison.Difference!.Auc, 12);
@@ -81,6 +80,36 @@ public sealed class FairPromotionTests : IDisposable
         Assert.Equal(ComparisonBasis.OutsideBoth, comparison.Basis);
         Assert.Equal(ComparisonVerdict.Worse, comparison.Verdict);
         Assert.False(outcome.Promoted);
+        Assert.Equal("v1", Registry.ChampionVersion);
+    }
+
+    [Fact]
+    public void AChampionThatKeptNoRowsIsComparedByRefittingItsRecipe()
+    {
+        var file = _dir.Write("labeled.csv", Labeled.Csv(1500, seed: 3));
+        var first = _retraining.Train(file, Registry, PromotionPolicy.Auto);
+        File.Delete(Path.Combine(Path.GetDirectoryName(first.Challenger.ModelPath)!, PromotionFiles.RowsFileName));
+
+        var outcome = _retraining.Train(_dir.Write("more.csv", Labeled.Csv(1500, seed: 4)), Registry, PromotionPolicy.Auto);
+
+        var comparison = outcome.Comparison!;
+        Assert.Equal(ComparisonBasis.Refit, comparison.Basis);
+        Assert.Null(comparison.HoldoutSeenByChampion);
+        Assert.Contains("v1 has no rows.json", comparison.Rows, StringComparison.Ordinal);
+        Assert.Contains("refit on v2's 1,200 training rows", comparison.Rows, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithTooFewComparableRowsTheChampionIsKeptAndTheDecisionSaysSo()
+    {
+        var file = _dir.Write("few.csv", Labeled.Csv(300, seed: 3));
+        _retraining.Train(file, Registry, PromotionPolicy.Auto);
+
+        var outcome = _retraining.Train(file, Registry, PromotionPolicy.Auto);
+
+        Assert.Equal(ComparisonVerdict.TooFewRows, outcome.Comparison!.Verdict);
+        Assert.False(outcome.Promoted);
+        Assert.Contains("only 60 comparable rows", outcome.Decision, StringComparison.Ordinal);
         Assert.Equal("v1", Registry.ChampionVersion);
     }
 

@@ -49,7 +49,7 @@ internal sealed record ChampionComparison
     {
         if (Difference is not { } d)
         {
-            return $"vs {Champion ?? "no champion"}: {Why}";
+            return Champion is null ? $"no champion to compare with; {(Promoted ? "promoted" : "not promoted")}" : $"vs {Champion}: {Why}";
         }
 
         var c = System.Globalization.CultureInfo.InvariantCulture;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace IcpScoring.Model.Promotion;
@@ -12,14 +13,17 @@ internal static class PromotionFiles
     public const string RowsFileName = "rows.json";
     public const string ComparisonFileName = "comparison.json";
 
+    // Sentences with "+0.0012" and "v2's" stay readable in the file: nothing here is embedded in HTML.
+    private static readonly PromotionJson Json = new(new System.Text.Json.JsonSerializerOptions(PromotionJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     /// <summary>Writes rows.json into the folder the model zip is being written to.</summary>
     public static void WriteRows(string modelZipPath, VersionRows rows) =>
-        AtomicFiles.WriteAllText(Path.Combine(Folder(modelZipPath), RowsFileName), JsonSerializer.Serialize(rows, PromotionJson.Default.VersionRows) + "\n");
+        AtomicFiles.WriteAllText(Path.Combine(Folder(modelZipPath), RowsFileName), JsonSerializer.Serialize(rows, Json.VersionRows) + "\n");
 
     /// <summary>The version's rows, or null with the reason when it has none that can be used.</summary>
     public static (VersionRows? Rows, string? Problem) ReadRows(RegistryEntry entry)
     {
-        var (rows, problem) = Read(entry, RowsFileName, PromotionJson.Default.VersionRows);
+        var (rows, problem) = Read(entry, RowsFileName, Json.VersionRows);
         if (rows is null)
         {
             return (null, problem);
@@ -42,11 +46,11 @@ internal static class PromotionFiles
     }
 
     public static void WriteComparison(RegistryEntry entry, ChampionComparison comparison) =>
-        AtomicFiles.WriteAllText(Path.Combine(Folder(entry.ModelPath), ComparisonFileName), JsonSerializer.Serialize(comparison, PromotionJson.Default.ChampionComparison) + "\n");
+        AtomicFiles.WriteAllText(Path.Combine(Folder(entry.ModelPath), ComparisonFileName), JsonSerializer.Serialize(comparison, Json.ChampionComparison) + "\n");
 
     /// <summary>How the version compared with the champion when it was trained; null for versions trained before comparisons were kept.</summary>
     public static ChampionComparison? ReadComparison(RegistryEntry entry) =>
-        Read(entry, ComparisonFileName, PromotionJson.Default.ChampionComparison).Value;
+        Read(entry, ComparisonFileName, Json.ChampionComparison).Value;
 
     private static string Folder(string modelZipPath) => Path.GetDirectoryName(Path.GetFullPath(modelZipPath))!;
 
