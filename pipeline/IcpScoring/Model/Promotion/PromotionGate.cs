@@ -107,6 +107,12 @@ internal sealed class PromotionGate(ModelOptions options)
             Difference = difference,
         };
         var interval = string.Create(C, $"AUC difference {difference.Auc:+0.0000;-0.0000;+0.0000}, 95% interval [{difference.AucLow:+0.0000;-0.0000;+0.0000}, {difference.AucHigh:+0.0000;-0.0000;+0.0000}]");
+        if (challengerScores.SequenceEqual(championScores))
+        {
+            // A zero-width interval could read as certainty; here it only means the same recipe met the same rows.
+            interval += " (both models give every row the same score: the same recipe on the same rows)";
+        }
+
         if (!Enough(rows))
         {
             return compared with
