@@ -118,12 +118,15 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
     internal static (bool Promote, string Decision) Decide(PromotionPolicy policy, ChampionComparison comparison)
     {
         var on = comparison.Difference is null ? "" : $"; compared on {comparison.Rows}";
+        var says = comparison.Verdict is ComparisonVerdict.NoChampion or ComparisonVerdict.ChampionUnusable
+            ? comparison.Why
+            : $"the comparison says {ComparisonVerdict.Words(comparison.Verdict)}: {comparison.Why}";
         switch (policy)
         {
             case PromotionPolicy.Always:
-                return (true, $"promoted: --promote always (the comparison says {ComparisonVerdict.Words(comparison.Verdict)}: {comparison.Why})");
+                return (true, $"promoted: --promote always ({says})");
             case PromotionPolicy.Never:
-                return (false, $"kept as a challenger: --promote never (the comparison says {ComparisonVerdict.Words(comparison.Verdict)}: {comparison.Why})");
+                return (false, $"kept as a challenger: --promote never ({says})");
         }
 
         return comparison.Verdict switch
