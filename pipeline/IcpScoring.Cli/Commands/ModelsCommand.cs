@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IcpScoring.Model.Promotion;
 
 namespace IcpScoring.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class ModelsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the versions as JSON" };
         var profile = GlobalOptions.Profile("whose registry this is");
-        var list = new Command("list", "Every trained version of a profile with its metrics; the champion is marked") { json, profile };
+        var list = new Command("list", "Every trained version of a profile with its metrics (each on its own holdout) and how it compared with the champion of its day; the champion is marked") { json, profile };
         list.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
             var entries = scope.Profile(parse, globals, profile).Registry.List();
@@ -27,6 +28,9 @@ internal static class ModelsCommand
                     rows = e.Metadata.Rows,
                     trainingDataSha256 = e.Metadata.TrainingDataSha256,
                     holdout = JsonOutput.Metrics(e.Metadata.Holdout),
+                    holdoutRows = e.Metadata.Holdout.Rows,
+                    holdoutMeasuredOn = "own holdout",
+                    comparison = PromotionFiles.ReadComparison(e) is { } c ? JsonOutput.Comparison(c) : null,
                 }));
                 return ExitCodes.Success;
             }
@@ -35,12 +39,21 @@ internal static class ModelsCommand
             {
                 stdout.WriteLine("no models yet; train one with icp train LABELED.csv, or from the profile's criteria with icp profile train NAME");
             }
+            else
+            {
+                // Each version's holdout is its own rows: the figures are not comparable across versions.
+                stdout.WriteLine("holdout figures are each measured on the version's own holdout, so they do not compare versions; the \"vs\" lines do (both models on the same rows, neither trained on them)");
+            }
 
             foreach (var e in entries)
             {
                 var m = e.Metadata;
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(e.IsChampion ? "*" : " ")} {e.Version,-5} {m.TrainedAt:yyyy-MM-dd HH:mm}  {m.Trainer,-18} rows {m.Rows,7:N0}  holdout AUC {m.Holdout.Auc:F4} AUPRC {m.Holdout.Auprc:F4}  {m.TrainingFile}"));
+                    $"{(e.IsChampion ? "*" : " ")} {e.Version,-5} {m.TrainedAt:yyyy-MM-dd HH:mm}  {m.Trainer,-18} rows {m.Rows,7:N0}  AUC {m.Holdout.Auc:F4} AUPRC {m.Holdout.Auprc:F4} on own holdout ({m.Holdout.Rows:N0} rows)  {m.TrainingFile}"));
+                if (PromotionFiles.ReadComparison(e) is { } comparison)
+                {
+                    stdout.WriteLine($"        {comparison.Summary()}");
+                }
             }
 
             return ExitCodes.Success;

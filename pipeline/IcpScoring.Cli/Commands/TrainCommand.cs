@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IcpScoring.Model.Promotion;
 using IcpScoring.Pipeline;
 
 namespace IcpScoring.Cli.Commands;
@@ -12,9 +13,9 @@ internal static class TrainCommand
     public static Command Create(GlobalOptions globals, TextWriter stdout)
     {
         var file = new Argument<string>("file") { Description = "Labeled prospects: a title, industry and/or company size column and a label column (IsIcp, Label or Icp: true/false, 1/0, yes/no)" };
-        var promote = new Option<string>("--promote") { Description = "auto: promote when not worse than the champion on the same holdout; always; never", DefaultValueFactory = _ => "auto" };
+        var promote = new Option<string>("--promote") { Description = "auto: promote unless shown worse than the champion on rows neither was trained on (kept back when too few such rows); always; never", DefaultValueFactory = _ => "auto" };
         promote.AcceptOnlyFromAmong("auto", "always", "never");
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON: version, metrics (auc, auprc, f1, logLoss, ece), promoted" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON: version, metrics (auc, auprc, f1, logLoss, ece), promoted, comparison (rows, differences with intervals, verdict)" };
         var profile = GlobalOptions.Profile("to train (a new name makes a new profile)");
         var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse. Where the profile states criteria, the connections of its accounts in the database, labeled by the criteria, train it too (a person's label wins over the criteria)") { file, promote, json, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
@@ -38,6 +39,7 @@ internal static class TrainCommand
                     previousChampion = outcome.PreviousChampion,
                     championMetrics = outcome.ChampionOnHoldout is { } c ? JsonOutput.Metrics(c) : null,
                     decision = outcome.Decision,
+                    comparison = outcome.Comparison is { } comparison ? JsonOutput.Comparison(comparison) : null,
                     trainer = m.Trainer,
                     threshold = m.Threshold,
                     crossValidation = JsonOutput.Metrics(m.CrossValidation),
@@ -69,9 +71,14 @@ internal static class TrainCommand
         }
 
         W($"  holdout     {"(chosen) " + m.Trainer,-20} AUC {m.Holdout.Auc:F4}  AUPRC {m.Holdout.Auprc:F4}  F1 {m.Holdout.F1:F4}  log-loss {m.Holdout.LogLoss:F4}  ECE {m.Holdout.Ece:F4}  ({m.Holdout.Rows:N0} rows)");
-        if (outcome.ChampionOnHoldout is { } c)
+        if (outcome.Comparison is { Difference: { } d } c)
         {
-            W($"  holdout     {"champion " + outcome.PreviousChampion,-20} AUC {c.Auc:F4}  AUPRC {c.Auprc:F4}  F1 {c.F1:F4}  log-loss {c.LogLoss:F4}  ECE {c.Ece:F4}");
+            // The comparison's rows are not always the holdout above: say which they are and how sure it is.
+            W($"  comparison  with champion {c.Champion} on {c.Rows}");
+            W($"  compared    {"challenger " + c.Challenger,-20} AUC {c.ChallengerMetrics!.Auc:F4}  AUPRC {c.ChallengerMetrics.Auprc:F4}  ({c.RowCount:N0} rows, {c.Positives:N0} ICP)");
+            W($"  compared    {"champion " + c.Champion,-20} AUC {c.ChampionMetrics!.Auc:F4}  AUPRC {c.ChampionMetrics.Auprc:F4}");
+            W($"  difference  AUC {d.Auc:+0.0000;-0.0000;+0.0000} (95% interval {d.AucLow:+0.0000;-0.0000;+0.0000} to {d.AucHigh:+0.0000;-0.0000;+0.0000}), average precision {d.AveragePrecision:+0.0000;-0.0000;+0.0000} ({d.AveragePrecisionLow:+0.0000;-0.0000;+0.0000} to {d.AveragePrecisionHigh:+0.0000;-0.0000;+0.0000}); paired bootstrap, {d.Resamples:N0} resamples");
+            W($"  verdict     {ComparisonVerdict.Words(c.Verdict)}: {c.Why}");
         }
 
         W($"  {outcome.Decision}");

@@ -514,9 +514,12 @@ internal static class WebEndpoints
         {
             sb.Append("<p id=\"promoted\" class=\"").Append(r.Promoted ? "up" : "down").Append("\">")
                 .Append(r.Promoted ? $"Promoted: {HtmlText.Encode(r.Version)} is the champion now." : $"Not promoted: {HtmlText.Encode(r.Version)} is kept as a challenger.")
-                .Append("</p><table id=\"metrics\"><thead><tr><th>On the same held-out rows</th><th class=\"num\">AUC</th><th class=\"num\">Average precision</th><th class=\"num\">F1</th><th class=\"num\">Log-loss</th></tr></thead><tbody>");
-            Metrics(sb, $"challenger {r.Version}", challenger, "challenger");
-            if (r.ChampionOnHoldout is { } champion)
+                .Append("</p>");
+            // The comparison's rows, not the challenger's own holdout, are where the two compare.
+            var compared = r.Comparison is { ChallengerMetrics: not null, ChampionMetrics: not null };
+            sb.Append("<table id=\"metrics\"><thead><tr><th>").Append(compared ? "On the same rows, neither model trained on them" : "On the challenger's own holdout").Append("</th><th class=\"num\">AUC</th><th class=\"num\">Average precision</th><th class=\"num\">F1</th><th class=\"num\">Log-loss</th></tr></thead><tbody>");
+            Metrics(sb, $"challenger {r.Version}", compared ? r.Comparison!.ChallengerMetrics! : challenger, "challenger");
+            if ((compared ? r.Comparison!.ChampionMetrics : r.ChampionOnHoldout) is { } champion)
             {
                 Metrics(sb, $"champion {r.Champion}", champion, "champion");
             }
@@ -526,6 +529,10 @@ internal static class WebEndpoints
             }
 
             sb.Append("</tbody></table>");
+            if (r.Comparison is { } comparison)
+            {
+                ComparisonHtml.Append(sb, comparison);
+            }
         }
 
         sb.Append("</section>\n");

@@ -101,7 +101,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             Folds = options.Folds,
             HoldoutFraction = options.HoldoutFraction,
         };
-        return new TrainedModel(context, final, allView.Schema, metadata, holdout);
+        return new TrainedModel(context, final, allView.Schema, metadata, holdout, holdoutScores, train);
     }
 
     public static float[] Probabilities(ITransformer model, IDataView data) =>

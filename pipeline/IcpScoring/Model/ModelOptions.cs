@@ -20,7 +20,7 @@ internal sealed record ModelOptions
     /// <summary>The trainers to cross-validate, each once.</summary>
     public IReadOnlyList<string> Candidates => Trainers.Length == 0 ? TrainerCatalog.Names : [.. Trainers.Distinct(StringComparer.Ordinal)];
 
-    /// <summary>A challenger is promoted when its holdout AUC and average precision are not worse than the champion's by more than this.</summary>
+    /// <summary>A challenger is kept out only when the 95% interval of its AUC difference with the champion lies wholly below minus this.</summary>
     public double PromotionTolerance { get; init; } = 0.01;
 
     /// <summary>Lowest probability of tier A, B and C; below C is tier D.</summary>

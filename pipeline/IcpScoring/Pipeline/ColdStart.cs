@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IcpScoring.Model;
+using IcpScoring.Model.Promotion;
 using IcpScoring.Profiles;
 using Microsoft.Extensions.Logging;
 
@@ -72,7 +73,9 @@ internal sealed partial class ColdStart(ModelOptions options, ILoggerFactory log
             CriteriaUndecided = stats.Undecided,
             CriteriaPositives = stats.Positives,
         };
-        var entry = profile.Registry.Add(trained.Save, metadata);
+        // Its rows too, so the first labeled challenger is judged on labeled rows this model never saw.
+        var kept = VersionRows.From(set.Rows, trained.Holdout, trained.HoldoutScores);
+        var entry = profile.Registry.Add(path => { trained.Save(path); PromotionFiles.WriteRows(path, kept); }, metadata);
         var champion = profile.Registry.Champion();
         if (champion is not null && !TrainingOrigin.IsCriteriaOnly(champion.Metadata))
         {

@@ -1,5 +1,6 @@
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
+using IcpScoring.Model.Promotion;
 
 namespace IcpScoring.Pipeline;
 
@@ -13,4 +14,8 @@ internal sealed record RetrainOutcome(
     ModelMetrics? ChampionOnHoldout,
     bool Promoted,
     string Decision,
-    IngestReport Labels);
+    IngestReport Labels)
+{
+    /// <summary>How it compared with the champion, as stored in its comparison.json.</summary>
+    public ChampionComparison? Comparison { get; init; }
+}

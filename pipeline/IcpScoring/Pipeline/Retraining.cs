@@ -1,6 +1,6 @@
-using System.Globalization;
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
+using IcpScoring.Model.Promotion;
 using IcpScoring.Normalization;
 using IcpScoring.Profiles;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,8 @@ namespace IcpScoring.Pipeline;
 
 /// <summary>
 /// Retraining made safe: every challenger is kept as a new version, compared with the champion on
-/// the same holdout rows, and promoted only when it is not worse (or as the policy says).
+/// rows neither was trained on (<see cref="PromotionGate"/>), and promoted only when it is not
+/// shown worse (or as the policy says).
 /// </summary>
 internal sealed partial class Retraining(ModelOptions model, IngestionOptions ingestion, CompanyDirectory directory, ILoggerFactory loggers)
 {
@@ -39,18 +40,23 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
             CriteriaSha256 = stats is null ? "" : profile!.Criteria!.Sha256,
             CriteriaUndecided = stats?.Undecided ?? 0,
         };
-        var challenger = registry.Add(trained.Save, metadata);
+        // The rows the version trained on and its holdout scores go into its folder with the model, so
+        // that a later challenger can be compared with it on rows it never saw.
+        var rows = VersionRows.From(training.Rows, trained.Holdout, trained.HoldoutScores);
+        var challenger = registry.Add(path => { trained.Save(path); PromotionFiles.WriteRows(path, rows); }, metadata);
 
-        var (champion, championMetrics, problem) = EvaluateChampion(registry, trained.Holdout);
-        var challengerMetrics = challenger.Metadata.Holdout;
-        var (promote, decision) = Decide(policy, champion, championMetrics, challengerMetrics, problem, model.PromotionTolerance);
+        var (champion, problem) = CurrentChampion(registry);
+        var comparison = new PromotionGate(model).Compare(challenger.Version, trained, champion, problem);
+        var (promote, decision) = Decide(policy, comparison);
+        comparison = comparison with { Promoted = promote, Decision = decision };
+        PromotionFiles.WriteComparison(challenger, comparison);
         if (promote)
         {
             registry.Promote(challenger.Version, decision);
         }
 
         LogDecision(challenger.Version, promote, decision);
-        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, champion, championMetrics, promote, decision, set.Report);
+        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, comparison.Champion, comparison.ChampionMetrics, promote, decision, set.Report) { Comparison = comparison };
     }
 
     // The labeled rows, and the profile's population labeled by its criteria after them, but for the
@@ -94,52 +100,43 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         return (entry, metrics, set.Report);
     }
 
-    private (string? Version, ModelMetrics? Metrics, string? Problem) EvaluateChampion(ModelRegistry registry, IReadOnlyList<ModelInput> holdout)
+    private (RegistryEntry? Champion, string? Problem) CurrentChampion(ModelRegistry registry)
     {
         try
         {
-            if (registry.Champion() is not { } champion)
-            {
-                return (null, null, null);
-            }
-
-            var icp = IcpModel.Load(champion);
-            var metrics = IcpTrainer.Metrics([.. holdout.Select(r => r.Label)], icp.Probabilities(holdout), icp.Threshold);
-            return (champion.Version, metrics, null);
+            return (registry.Champion(), null);
         }
-        catch (Exception e) when (e is ModelLoadException or ModelRegistryException)
+        catch (ModelRegistryException e)
         {
-            // A champion that cannot be used is no bar to clear; say so in the decision.
+            // A champion whose files are gone is no bar to clear; the decision says so.
             LogUnusableChampion(e.Message);
-            return (registry.ChampionVersion, null, e.Message);
+            return (null, e.Message);
         }
     }
 
-    /// <summary>Whether a challenger becomes champion, and why, in words for the log and the dashboard.</summary>
-    internal static (bool Promote, string Decision) Decide(PromotionPolicy policy, string? champion, ModelMetrics? before, ModelMetrics after, string? problem, double tolerance)
+    /// <summary>Whether a challenger becomes champion under the policy, and why, in words for the log and the dashboard.</summary>
+    internal static (bool Promote, string Decision) Decide(PromotionPolicy policy, ChampionComparison comparison)
     {
-        var c = CultureInfo.InvariantCulture;
+        var on = comparison.Difference is null ? "" : $"; compared on {comparison.Rows}";
+        var says = comparison.Verdict is ComparisonVerdict.NoChampion or ComparisonVerdict.ChampionUnusable
+            ? comparison.Why
+            : $"the comparison says {ComparisonVerdict.Words(comparison.Verdict)}: {comparison.Why}";
         switch (policy)
         {
             case PromotionPolicy.Always:
-                return (true, "promoted: --promote always");
+                return (true, $"promoted: --promote always ({says})");
             case PromotionPolicy.Never:
-                return (false, "kept as a challenger: --promote never");
+                return (false, $"kept as a challenger: --promote never ({says})");
         }
 
-        if (champion is null)
+        return comparison.Verdict switch
         {
-            return (true, "promoted: there was no champion");
-        }
-
-        if (before is null)
-        {
-            return (true, $"promoted: champion {champion} cannot be used ({problem})");
-        }
-
-        var notWorse = after.Auc >= before.Auc - tolerance && after.Auprc >= before.Auprc - tolerance;
-        var comparison = string.Create(c, $"holdout AUC {after.Auc:F4} vs {before.Auc:F4}, average precision {after.Auprc:F4} vs {before.Auprc:F4} (champion {champion}, tolerance {tolerance})");
-        return notWorse ? (true, "promoted: not worse than the champion; " + comparison) : (false, "kept as a challenger: worse than the champion; " + comparison);
+            ComparisonVerdict.NoChampion => (true, "promoted: there was no champion"),
+            ComparisonVerdict.ChampionUnusable => (true, $"promoted: {comparison.Why}"),
+            ComparisonVerdict.NotWorse => (true, $"promoted: not worse than champion {comparison.Champion}; {comparison.Why}{on}"),
+            ComparisonVerdict.Worse => (false, $"kept as a challenger: worse than champion {comparison.Champion}; {comparison.Why}{on}"),
+            _ => (false, $"kept as a challenger: {comparison.Why}{on}"),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read labeled prospects {Labels}: {Rows} rows, {Positives} ICP, {Rejected} rejected")]

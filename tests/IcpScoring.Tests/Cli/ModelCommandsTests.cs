@@ -44,6 +44,30 @@ public sealed class ModelCommandsTests : IDisposable
         Assert.Contains("champion: v1", rollback.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TrainSaysWhatTheComparisonRestsOnAndModelsListLabelsWhatEachFigureWasMeasuredOn()
+    {
+        var labeled = _dir.Write("labeled.csv", Labeled.Csv(1500, seed: 2));
+        Icp("train", labeled);
+
+        var again = Icp("train", labeled, "--json");
+        var text = Icp("train", labeled);
+        var list = Icp("models", "list");
+
+        using var json = JsonDocument.Parse(again.Stdout);
+        var comparison = json.RootElement.GetProperty("comparison");
+        Assert.Equal("refit", comparison.GetProperty("basis").GetString());
+        Assert.Equal(300, comparison.GetProperty("rows").GetInt32());
+        Assert.Equal("not-worse", comparison.GetProperty("verdict").GetString());
+        var auc = comparison.GetProperty("aucDifference");
+        Assert.InRange(auc.GetProperty("value").GetDouble(), auc.GetProperty("low").GetDouble(), auc.GetProperty("high").GetDouble());
+        Assert.Contains("comparison  with champion v2 on v3's holdout (300 rows), v2's recipe", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("95% interval", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("verdict     not worse", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("on own holdout (300 rows)", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("vs v1 on 300 rows (own holdout, v1's recipe refit): AUC", list.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Title,Industry\nCMO,Software Development\n", "no label column")]
     [InlineData("Title,IsIcp\nCMO,false\nNurse,false\n", "one class")]

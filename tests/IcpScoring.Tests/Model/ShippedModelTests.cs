@@ -1,5 +1,6 @@
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
+using IcpScoring.Model.Promotion;
 using IcpScoring.Normalization;
 using IcpScoring.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +27,8 @@ public sealed class ShippedModelTests
         var shipped = new ModelRegistry(Repo.Path("models", "sample")).Champion()!.Metadata;
         var set = LabeledSet.Read(Repo.Path("data-samples", "labeled", "prospects.csv"), new IngestionOptions(), CompanyDirectory.Empty);
 
-        var made = new IcpTrainer(new ModelOptions(), NullLogger<IcpTrainer>.Instance).Train(set).Metadata;
+        var trained = new IcpTrainer(new ModelOptions(), NullLogger<IcpTrainer>.Instance).Train(set);
+        var made = trained.Metadata;
 
         Assert.Equal(shipped.TrainingDataSha256, made.TrainingDataSha256);
         Assert.Equal(shipped.Trainer, made.Trainer);
@@ -34,5 +36,11 @@ public sealed class ShippedModelTests
         Assert.Equal(shipped.Holdout.Auc, made.Holdout.Auc, 12);
         Assert.Equal(shipped.Holdout.Auprc, made.Holdout.Auprc, 12);
         Assert.Equal(shipped.CrossValidation.Auc, made.CrossValidation.Auc, 12);
+        // Its rows.json names the rows it trained on and its holdout, so a challenger is compared fairly with it.
+        var (rows, problem) = PromotionFiles.ReadRows(new ModelRegistry(Repo.Path("models", "sample")).Champion()!);
+        Assert.Null(problem);
+        var expected = VersionRows.From(set.Rows, trained.Holdout, trained.HoldoutScores);
+        Assert.Equal(expected.Trained, rows!.Trained);
+        Assert.Equal(expected.Holdout, rows.Holdout);
     }
 }

@@ -1,5 +1,6 @@
 using IcpScoring.Ingestion;
 using IcpScoring.Model;
+using IcpScoring.Model.Promotion;
 using IcpScoring.Normalization;
 using IcpScoring.Pipeline;
 using IcpScoring.Tests.Support;
@@ -37,20 +38,19 @@ public sealed class RetrainingTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0.90, 0.80, 0.90, 0.80, true)]
-    [InlineData(0.90, 0.80, 0.895, 0.795, true)]
-    [InlineData(0.90, 0.80, 0.88, 0.80, false)]
-    [InlineData(0.90, 0.80, 0.90, 0.78, false)]
-    [InlineData(0.90, 0.80, 0.95, 0.85, true)]
-    public void ChallengerIsPromotedOnlyWhenNotWorseOnBothMetricsWithinTheTolerance(double championAuc, double championAp, double challengerAuc, double challengerAp, bool promoted)
+    [InlineData(ComparisonVerdict.NotWorse, true)]
+    [InlineData(ComparisonVerdict.Worse, false)]
+    [InlineData(ComparisonVerdict.TooFewRows, false)]
+    [InlineData(ComparisonVerdict.NoChampion, true)]
+    [InlineData(ComparisonVerdict.ChampionUnusable, true)]
+    public void AutoPromotesOnlyWhenTheComparisonDoesNotShowTheChallengerWorse(string verdict, bool promoted)
     {
-        var before = new ModelMetrics(championAuc, championAp, 0.8, 0.3, 0.02, 600, 120);
-        var after = new ModelMetrics(challengerAuc, challengerAp, 0.8, 0.3, 0.02, 600, 120);
+        var comparison = new ChampionComparison { Challenger = "v2", Champion = "v1", Verdict = verdict, Why = "because" };
 
-        var (promote, decision) = Retraining.Decide(PromotionPolicy.Auto, "v1", before, after, null, 0.01);
+        var (promote, decision) = Retraining.Decide(PromotionPolicy.Auto, comparison);
 
         Assert.Equal(promoted, promote);
-        Assert.Contains("champion v1", decision, StringComparison.Ordinal);
+        Assert.Contains(promoted ? "promoted" : "kept as a challenger", decision, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class RetrainingTests : IDisposable
         var outcome = _retraining.Train(Noise, registry, PromotionPolicy.Auto);
 
         Assert.Equal(2, registry.List().Count);
-        Assert.NotNull(outcome.ChampionOnHoldout);
-        var (expected, _) = Retraining.Decide(PromotionPolicy.Auto, "v1", outcome.ChampionOnHoldout, outcome.Challenger.Metadata.Holdout, null, 0.01);
+        Assert.NotNull(outcome.Comparison);
+        var (expected, _) = Retraining.Decide(PromotionPolicy.Auto, outcome.Comparison);
         Assert.Equal(expected, outcome.Promoted);
         Assert.Equal(outcome.Promoted ? "v2" : champion.Version, registry.ChampionVersion);
     }

@@ -165,6 +165,9 @@ public sealed class ProfileCommandTests : IDisposable
         using var result = JsonDocument.Parse(train.Stdout);
         Assert.Equal("finance-leaders", result.RootElement.GetProperty("profile").GetString());
         Assert.Equal("labels+criteria", result.RootElement.GetProperty("trainedFrom").GetString());
+        // The model from criteria kept its rows; 24 held-out labels are too few to judge, and the output says so.
+        Assert.True(File.Exists(_dir.File("models/finance-leaders/v1/rows.json")));
+        Assert.Equal("too-few-rows", result.RootElement.GetProperty("comparison").GetProperty("verdict").GetString());
         using var model = JsonDocument.Parse(File.ReadAllText(_dir.File("models/finance-leaders/v2/model.json")));
         Assert.Equal(120, model.RootElement.GetProperty("labeledRows").GetInt32());
         Assert.True(model.RootElement.GetProperty("criteriaRows").GetInt32() > 1000);

@@ -239,6 +239,10 @@ public sealed class BrowserTests : IDisposable
         var registry = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir.Path, "models", "sample", "registry.json")));
         var champion = registry.RootElement.GetProperty("champion").GetString();
         Assert.Equal(champion == "v2" ? "Promoted: v2 is the champion now." : "Not promoted: v2 is kept as a challenger.", promoted);
+        // 300 labels leave 60 held-out rows: too few to tell, and the page says so rather than decide.
+        Assert.Contains("v1's recipe", await page.InnerTextAsync("#comparison-rows"), StringComparison.Ordinal);
+        Assert.Contains("too few rows to tell", await page.InnerTextAsync("#verdict"), StringComparison.Ordinal);
+        Assert.Equal("v1", champion);
         Assert.Empty(_elsewhere);
     }
 
