@@ -109,7 +109,7 @@ public sealed class DatabaseFaultTests(CleanRun clean, ITestOutputHelper output)
         var reports = Directory.Exists(december) ? Directory.GetFiles(december).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
         var done = DatabaseContent.Ledger(db).Any(l => l.Contains("acme-marketing/2026-12.csv\t", StringComparison.Ordinal) && l.Split('\t')[4] == "done");
         output.WriteLine($"the new month is {(done ? "done" : "not done")}; {result.Stderr.Trim()}");
-        Assert.Equal(done ? ["pool.html", "pool.json", "rejects.csv", "targets.csv"] : [], reports);
+        Assert.Equal(done ? ["companies.csv", "new-targets.csv", "pool.html", "pool.json", "rejects.csv", "targets.csv"] : [], reports);
         Assert.Empty(FaultScene.Leftovers(outFolder, _scene.DbFolder("run")));
         Assert.True(File.Exists(Path.Combine(_scene.Inbox, "acme-marketing", "2026-12.csv")));
     }
