@@ -12,6 +12,12 @@ internal sealed record ModelMetadata
     /// <summary>"v7"; assigned by <see cref="ModelRegistry.Add"/>, whatever the caller set.</summary>
     public string Version { get; init; } = "";
 
+    /// <summary>
+    /// How the model reads titles (<see cref="Model.TitleTerms"/>): 0 for models trained before title
+    /// terms, which are given their titles untouched.
+    /// </summary>
+    public int TitleTerms { get; init; }
+
     public DateTimeOffset TrainedAt { get; init; }
 
     public string TrainingDataSha256 { get; init; } = "";
