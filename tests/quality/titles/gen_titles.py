@@ -15,6 +15,7 @@ them on LinkedIn: abbreviated (Sr. Dir, VP, Mgr, FP&A, RevOps, GTM), with ampers
 regions, several roles in one title, in English, German, French, Spanish, Dutch, Portuguese and
 Italian; the label comes from the latent role, with 3% of labels flipped (people disagree).
 The hand-written hard cases (hard-cases.tsv) are split half to train, half to test.
+data/ holds the finance task as --seed 17 writes it, for the quality test (TitleQualityTests).
 
 The vocabulary of occupations is written for this set, informed by two public collections:
 O*NET 30 "Alternate Titles" and "Sample of Reported Titles" (U.S. Department of Labor, ETA;
