@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Model quality side by side: icp's classifier against the pandas + scikit-learn pipeline of
 # ../shared/bench/sklearn_baseline.py, on the same train/test splits, held-out AUC and AUPRC.
-# usage (from the project root): tests/quality/compare-sklearn.sh
+# usage (from the project root): tests/quality/compare-sklearn.sh [SPLIT-NAME-FILTER]
 # needs: apt-get install -y python3-sklearn python3-pandas   (uses /usr/bin/python3)
 set -euo pipefail
 bench=${BENCH:-../shared/bench}
@@ -27,9 +27,13 @@ $py "$bench/gen_export.py" labeled 5000 "$w/g0-test.csv" --seed 3 --noise 0
 $py "$bench/gen_export.py" labeled 20000 "$w/gn-train.csv" --seed 2
 $py "$bench/gen_export.py" labeled 5000 "$w/gn-test.csv" --seed 3
 $py "$bench/gen_export.py" labeled 400 "$w/gs-train.csv" --seed 4
+# Real-looking job titles, titles only, three tasks (tests/quality/titles/gen_titles.py).
+$py tests/quality/titles/gen_titles.py "$w/titles" --seed 17 --rows 500
 
 printf '%-46s %7s %7s   %7s %7s   %s\n' "train -> test" "icp AUC" "sk AUC" "icp AP" "sk AP" "icp trainer"
+only=${1:-}
 run() { # name train test
+  [[ -z "$only" || "$1" == *"$only"* ]] || return 0
   local m="$w/models-$1"
   $icp train "$2" --models-dir "$m" --promote always --json >"$w/train.json"
   $icp evaluate "$3" --models-dir "$m" --json >"$w/eval.json"
@@ -47,3 +51,6 @@ run "samples small 300 -> 600" data-samples/labeled/prospects-small.csv "$w/ds-t
 run "gen_export 20,000 -> 5,000 --noise 0" "$w/g0-train.csv" "$w/g0-test.csv"
 run "gen_export 20,000 -> 5,000 (4% noise)" "$w/gn-train.csv" "$w/gn-test.csv"
 run "gen_export 400 -> 5,000 (4% noise)" "$w/gs-train.csv" "$w/gn-test.csv"
+run "titles: marketing/sales buyer 500 -> 500" "$w/titles/buyer-train.csv" "$w/titles/buyer-test.csv"
+run "titles: senior decision-maker 500 -> 500" "$w/titles/senior-train.csv" "$w/titles/senior-test.csv"
+run "titles: finance function 500 -> 500" "$w/titles/finance-train.csv" "$w/titles/finance-test.csv"

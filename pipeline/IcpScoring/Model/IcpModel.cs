@@ -64,6 +64,11 @@ internal sealed class IcpModel
             throw new ModelLoadException($"{modelPath}: no such model file; train one with icp train LABELED.csv, or icp models rollback");
         }
 
+        if (metadata.TitleTerms > TitleTerms.Version)
+        {
+            throw new ModelLoadException($"{modelPath}: model {metadata.Version} reads titles with title terms {metadata.TitleTerms}, this icp knows up to {TitleTerms.Version}; use a newer icp or train a new model with icp train");
+        }
+
         var ml = new MLContext(metadata.Seed);
         ITransformer transformer;
         DataViewSchema schema;
@@ -77,7 +82,8 @@ internal sealed class IcpModel
         }
 
         var expected = SchemaDefinition.Create(typeof(ModelInput));
-        var missing = expected.Where(c => c.ColumnName != "Label" && schema.GetColumnOrNull(c.ColumnName) is not { } col).Select(c => c.ColumnName).ToList();
+        // TitleTerms came later: a model that does not read it does not need it.
+        var missing = expected.Where(c => c.ColumnName is not ("Label" or nameof(ModelInput.TitleTerms)) && schema.GetColumnOrNull(c.ColumnName) is not { } col).Select(c => c.ColumnName).ToList();
         if (missing.Count > 0)
         {
             throw new ModelLoadException($"{modelPath}: the model expects other input columns (missing: {string.Join(", ", missing)}); train a new model with icp train");
@@ -96,7 +102,9 @@ internal sealed class IcpModel
 
         lock (_scoring)
         {
-            return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability")];
+            // Each model reads titles the way it was trained to (old models: untouched).
+            var prepared = Metadata.TitleTerms == 0 ? inputs : [.. inputs.Select(i => TitleTerms.Prepare(i, Metadata.TitleTerms))];
+            return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(prepared)).GetColumn<float>("Probability")];
         }
     }
 
@@ -331,6 +339,7 @@ internal sealed class IcpModel
     private static ModelInput Clone(ModelInput i) => new()
     {
         Title = i.Title,
+        TitleTerms = i.TitleTerms,
         Industry = i.Industry,
         IndustryGroup = i.IndustryGroup,
         SizeBucket = i.SizeBucket,

@@ -18,6 +18,10 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
 
     public TrainedModel Train(TrainingSet set, CancellationToken cancellationToken = default)
     {
+        // The model learns titles as terms (TitleTerms); the holdout handed back stays as given, since
+        // whoever scores it goes through IcpModel, which prepares inputs for each model's version.
+        var given = set.Rows;
+        set = set with { Rows = [.. given.Select(r => TitleTerms.Prepare(r, TitleTerms.Version))] };
         var rows = set.Rows;
         CheckEnoughRows(set);
         // People's labels judge the model when there are enough of them; the criteria's only teach it.
@@ -31,7 +35,9 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var featurizer = Featurizer.Create(context).Fit(context.Data.LoadFromEnumerable(train));
         var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train)));
 
-        var outOfFold = options.Candidates.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
+        // Each trainer's settings (the logistic regression's L2) are chosen by the same folds.
+        var variants = options.Candidates.SelectMany(TrainerCatalog.Variants).ToList();
+        var outOfFold = variants.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
         Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, fold =>
         {
             // Each fold has its own seeded context: parallel folds stay deterministic.
@@ -39,7 +45,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             var valid = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
             var fitData = featured.View(ml, i => folds[i] != fold);
             var validData = featured.View(ml, i => folds[i] == fold);
-            foreach (var trainer in options.Candidates)
+            foreach (var trainer in variants)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = TrainerCatalog.Create(ml, trainer).Fit(fitData);
@@ -52,16 +58,22 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         });
 
         var labels = train.Select(r => r.Label).ToArray();
-        var candidates = options.Candidates.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
+        var variantCv = variants.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
+        var chosen = options.Candidates.ToDictionary(
+            t => t,
+            t => variants.Where(v => TrainerCatalog.TrainerOf(v) == t).OrderByDescending(v => variantCv[v].Auprc).ThenByDescending(v => variantCv[v].Auc).First(),
+            StringComparer.Ordinal);
+        var candidates = options.Candidates.ToDictionary(t => t, t => variantCv[chosen[t]], StringComparer.Ordinal);
         foreach (var (name, m) in candidates)
         {
-            LogCandidate(name, options.Folds, m.Auc, m.Auprc);
+            LogCandidate(chosen[name], options.Folds, m.Auc, m.Auprc);
         }
 
-        var best = options.Candidates
+        var bestTrainer = options.Candidates
             .OrderByDescending(t => candidates[t].Auprc)
             .ThenByDescending(t => candidates[t].Auc)
             .First();
+        var best = chosen[bestTrainer];
         var threshold = judgedByPeople
             ? ThresholdChoice.MaximiseF1([.. labels.Where((_, i) => !trainFromCriteria[i])], [.. outOfFold[best].Where((_, i) => !trainFromCriteria[i])])
             : set.LabeledRows == 0 ? ThresholdChoice.MatchExpected(outOfFold[best]) : ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
@@ -70,7 +82,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var candidate = featurizer.Append(TrainerCatalog.Create(context, best).Fit(featured.View(context, _ => true)));
         var holdoutScores = Probabilities(candidate, context.Data.LoadFromEnumerable(holdout));
         var holdoutMetrics = Metrics([.. holdout.Select(r => r.Label)], holdoutScores, threshold);
-        LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
+        LogChosen(bestTrainer, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
         var allView = context.Data.LoadFromEnumerable(rows);
         // Fitted in two steps, the features cached between them: the trainer passes over the data many
         // times, and a pipeline fitted in one go would featurize every title again on each pass.
@@ -80,6 +92,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var metadata = new ModelMetadata
         {
             SchemaVersion = ModelInput.SchemaVersion,
+            TitleTerms = TitleTerms.Version,
             TrainedAt = DateTimeOffset.UtcNow,
             TrainingDataSha256 = set.Sha256,
             TrainingFile = Path.GetFileName(set.Source),
@@ -91,17 +104,23 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             CriteriaRows = set.CriteriaRows,
             CriteriaPositives = Enumerable.Range(0, rows.Count).Count(i => set.IsFromCriteria(i) && rows[i].Label),
             TrainedFrom = set.CriteriaRows == 0 ? TrainingOrigin.Labels : set.LabeledRows == 0 ? TrainingOrigin.Criteria : TrainingOrigin.LabelsAndCriteria,
-            Trainer = best,
+            Trainer = bestTrainer,
             TrainerOptions = TrainerCatalog.Options(best),
             CandidateCv = candidates,
-            CrossValidation = candidates[best],
+            CrossValidation = candidates[bestTrainer],
             Holdout = holdoutMetrics,
             Threshold = threshold,
             Seed = options.Seed,
             Folds = options.Folds,
             HoldoutFraction = options.HoldoutFraction,
         };
-        return new TrainedModel(context, final, allView.Schema, metadata, holdout, holdoutScores, train);
+        var givenByPrepared = new Dictionary<ModelInput, ModelInput>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            givenByPrepared.TryAdd(rows[i], given[i]);
+        }
+
+        return new TrainedModel(context, final, allView.Schema, metadata, [.. holdout.Select(r => givenByPrepared[r])], holdoutScores, [.. train.Select(r => givenByPrepared[r])]);
     }
 
     public static float[] Probabilities(ITransformer model, IDataView data) =>

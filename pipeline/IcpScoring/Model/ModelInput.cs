@@ -14,6 +14,13 @@ internal sealed class ModelInput
     /// <summary>The cleaned title (taglines, pronouns and emoji removed).</summary>
     public string Title { get; set; } = "";
 
+    /// <summary>
+    /// The title's terms with what its abbreviations and foreign terms stand for (<see cref="Model.TitleTerms"/>),
+    /// filled by <see cref="Model.TitleTerms.Prepare"/> for models that read it; models trained before it
+    /// existed ignore the column, which is why adding it did not change <see cref="SchemaVersion"/>.
+    /// </summary>
+    public string TitleTerms { get; set; } = "";
+
     /// <summary>LinkedIn V2 industry label.</summary>
     public string Industry { get; set; } = "";
 

@@ -68,6 +68,12 @@ internal sealed record ModelMetadata
     /// <summary>SHA-256 of the profile.json the criteria were read from; empty when none were used.</summary>
     public string CriteriaSha256 { get; init; } = "";
 
+    /// <summary>
+    /// How the model reads titles (<see cref="Model.TitleTerms"/>): 0 for models trained before title
+    /// terms, which are given their titles untouched.
+    /// </summary>
+    public int TitleTerms { get; init; }
+
     /// <summary>How the model's labels came about, in words for reports: "from criteria, no labeled prospects yet".</summary>
     public string Origin => TrainingOrigin.Describe(this);
 }

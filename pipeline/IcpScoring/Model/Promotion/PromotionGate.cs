@@ -75,9 +75,12 @@ internal sealed class PromotionGate(ModelOptions options)
             };
         }
 
-        var recipe = SameOptions(champion.Metadata.TrainerOptions, TrainerCatalog.Options(trainer)) ? trainer : $"{trainer} with today's options, its recorded ones differ";
+        // The champion's own settings where it recorded them: its L2, and how it read titles.
+        var variant = trainer == TrainerCatalog.LogisticRegression && champion.Metadata.TrainerOptions.TryGetValue("l2", out var l2)
+            && float.TryParse(l2, System.Globalization.NumberStyles.Float, C, out _) ? $"{trainer}/l2={l2}" : trainer;
+        var recipe = SameOptions(champion.Metadata.TrainerOptions, TrainerCatalog.Options(variant)) ? variant : $"{variant} with today's options, its recorded ones differ";
         var refitDescribed = string.Create(C, $"{challengerVersion}'s holdout ({holdout.Count:N0} rows), {champion.Version}'s recipe ({recipe}) refit on {challengerVersion}'s {challenger.TrainingPart.Count:N0} training rows, because {refitBecause}");
-        return Judge(basics with { Basis = ComparisonBasis.Refit, Rows = refitDescribed }, holdout, scores, Refit(trainer, challenger.TrainingPart, holdout), challenger.Metadata.Threshold, model.Threshold);
+        return Judge(basics with { Basis = ComparisonBasis.Refit, Rows = refitDescribed }, holdout, scores, Refit(variant, champion.Metadata.TitleTerms, challenger.TrainingPart, holdout), challenger.Metadata.Threshold, model.Threshold);
     }
 
     private static bool Enough(IReadOnlyList<ModelInput> rows)
@@ -128,9 +131,11 @@ internal sealed class PromotionGate(ModelOptions options)
     }
 
     // The champion's way of training (today's featurizer, its trainer) on the challenger's rows.
-    private float[] Refit(string trainer, IReadOnlyList<ModelInput> training, IReadOnlyList<ModelInput> holdout)
+    private float[] Refit(string trainer, int titleTerms, IReadOnlyList<ModelInput> training, IReadOnlyList<ModelInput> holdout)
     {
         var ml = new MLContext(options.Seed);
+        training = [.. training.Select(r => TitleTerms.Prepare(r, titleTerms))];
+        holdout = [.. holdout.Select(r => TitleTerms.Prepare(r, titleTerms))];
         var data = ml.Data.LoadFromEnumerable(training);
         var featurizer = Featurizer.Create(ml).Fit(data);
         var model = featurizer.Append(TrainerCatalog.Create(ml, trainer).Fit(ml.Data.Cache(featurizer.Transform(data))));
