@@ -96,7 +96,10 @@ internal sealed class IcpModel
 
         lock (_scoring)
         {
-            return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability")];
+            var raw = _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs)).GetColumn<float>("Probability").ToArray();
+
+            // Models trained before calibration have none and score as they always did.
+            return Metadata.Calibration is { } calibrator ? calibrator.Apply(raw) : raw;
         }
     }
 

@@ -13,12 +13,16 @@ internal static class TrainerCatalog
     public const string LogisticRegression = "LogisticRegression";
     public const string FastTree = "FastTree";
 
+    /// <summary>Each training row's weight (a prior's rows count less than people's labels).</summary>
+    public const string WeightColumn = "Weight";
+
     public static IReadOnlyList<string> Names { get; } = [LogisticRegression, FastTree];
 
     public static IEstimator<ITransformer> Create(MLContext ml, string name) => name switch
     {
         LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
+            ExampleWeightColumnName = WeightColumn,
             L2Regularization = 1f,
             L1Regularization = 0f,
             OptimizationTolerance = 1e-5f,
@@ -28,6 +32,7 @@ internal static class TrainerCatalog
         FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             FeatureColumnName = Featurizer.CompactFeatures,
+            ExampleWeightColumnName = WeightColumn,
             NumberOfTrees = 100,
             NumberOfLeaves = 8,
             MinimumExampleCountPerLeaf = 10,
