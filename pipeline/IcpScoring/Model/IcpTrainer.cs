@@ -28,41 +28,17 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         var judgedByPeople = set.CriteriaRows > 0 && EnoughToJudge(set);
         var (train, holdout) = SplitHoldout(set, judgedByPeople);
         var repetitions = Repetitions(train.Count);
-        var folds = Enumerable.Range(0, repetitions).Select(r => AssignFolds(train, r)).ToArray();
-        var weights = train.Select(r => r.Weight).ToArray();
+        var labels = train.Select(r => r.Input.Label).ToArray();
+        var folds = OutOfFold.Folds(labels, repetitions, options.Folds, options.Seed);
+        var weighted = set.Weights is not null;
 
         // The training part's titles become features once: the folds share its vocabulary (which
         // n-grams and categories exist, no labels), so only the trainers run per fold.
         var context = new MLContext(options.Seed);
         var featurizer = Featurizer.Create(context).Fit(context.Data.LoadFromEnumerable(train.Select(r => r.Input)));
-        var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train.Select(r => r.Input))), weights);
+        var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train.Select(r => r.Input))), [.. train.Select(r => r.Weight)]);
+        var outOfFold = OutOfFold.Predict(featured, train.Count, folds, options.Folds, options.Candidates, options.Seed, weighted, cancellationToken);
 
-        // Small sets repeat the stratified folds with new shuffles: 5 folds of 20 rows are noise, and
-        // pooling the repetitions' out-of-fold predictions steadies both the comparison and the calibration.
-        var n = train.Count;
-        var outOfFold = options.Candidates.ToDictionary(t => t, _ => new float[repetitions * n], StringComparer.Ordinal);
-        Parallel.For(0, repetitions * options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, job =>
-        {
-            var (rep, fold) = (job / options.Folds, job % options.Folds);
-
-            // Each fold has its own seeded context: parallel folds stay deterministic.
-            var ml = new MLContext(options.Seed + job);
-            var valid = Enumerable.Range(0, n).Where(i => folds[rep][i] == fold).ToList();
-            var fitData = featured.View(ml, i => folds[rep][i] != fold);
-            var validData = featured.View(ml, i => folds[rep][i] == fold);
-            foreach (var trainer in options.Candidates)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = TrainerCatalog.Create(ml, trainer).Fit(fitData);
-                var p = Probabilities(model, validData);
-                for (var k = 0; k < valid.Count; k++)
-                {
-                    outOfFold[trainer][(rep * n) + valid[k]] = p[k];
-                }
-            }
-        });
-
-        var labels = train.Select(r => r.Input.Label).ToArray();
         var pooledLabels = TrainerChoice.Pooled(labels, repetitions);
         var candidates = options.Candidates.ToDictionary(t => t, t => Metrics(pooledLabels, outOfFold[t], ThresholdChoice.MaximiseF1(pooledLabels, outOfFold[t])), StringComparer.Ordinal);
         foreach (var (name, m) in candidates)
@@ -71,28 +47,32 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         }
 
         var (best, choiceCaveat) = TrainerChoice.Choose(options.Candidates, labels, outOfFold, folds, options.Folds);
+        var (calibrator, threshold, crossValidation) = Calibrate(set, judgedByPeople, train, outOfFold[best], repetitions);
 
-        // Calibrated on people's labels where they judge the model; the threshold is then chosen on the calibrated scale.
-        var judged = Enumerable.Range(0, repetitions * n).Where(i => !judgedByPeople || !train[i % n].FromCriteria).ToArray();
-        var (calibrator, calibratedOutOfFold) = CalibratorFit.Choose([.. judged.Select(i => pooledLabels[i])], [.. judged.Select(i => outOfFold[best][i])], [.. judged.Select(i => i % n)], options.Seed);
-        var judgedLabels = judged.Select(i => pooledLabels[i]).ToArray();
-        var threshold = set.LabeledRows == 0 && !judgedByPeople
-            ? ThresholdChoice.MatchExpected(calibratedOutOfFold)
-            : ThresholdChoice.MaximiseF1(judgedLabels, calibratedOutOfFold);
-        LogCalibration(calibrator.Method, calibrator.Choice);
-
-        // The holdout measures the procedure on rows it never saw; the model kept is then fitted on every row.
-        var candidate = featurizer.Append(TrainerCatalog.Create(context, best).Fit(featured.View(context, _ => true)));
+        // The holdout measures the procedure on rows it never saw: trainer, calibration and threshold
+        // all from the training part.
+        var candidate = featurizer.Append(TrainerCatalog.Create(context, best, weighted).Fit(featured.View(context, _ => true)));
         var holdoutLabels = holdout.Select(r => r.Label).ToArray();
         var holdoutScores = calibrator.Apply(Probabilities(candidate, context.Data.LoadFromEnumerable(holdout)));
         var holdoutMetrics = Metrics(holdoutLabels, holdoutScores, threshold);
         LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
-        var allView = context.Data.LoadFromEnumerable(rows);
+
+        // The model kept repeats that procedure on every row. Its calibration comes from folds over
+        // every row too: fold models fitted on the training part's folds (64% of the rows) are less
+        // sure of themselves than one fitted on all of them, and their calibration, carried over,
+        // left the kept model overconfident at the top (measured on tests/quality/calibration).
         // Fitted in two steps, the features held in memory between them: the trainer passes over the
         // data many times, and a pipeline fitted in one go would featurize every title again on each pass.
+        var allView = context.Data.LoadFromEnumerable(rows);
+        var all = Enumerable.Range(0, rows.Count).Select(i => new TrainRow(rows[i], set.IsFromCriteria(i), set.Weight(i))).ToList();
+        var allRepetitions = Repetitions(rows.Count);
         var finalFeaturizer = Featurizer.Create(context).Fit(allView);
-        var allFeatured = FeaturedRows.From(finalFeaturizer.Transform(allView), [.. Enumerable.Range(0, rows.Count).Select(set.Weight)]);
-        var final = finalFeaturizer.Append(TrainerCatalog.Create(context, best).Fit(allFeatured.View(context, _ => true)));
+        var allFeatured = FeaturedRows.From(finalFeaturizer.Transform(allView), [.. all.Select(r => r.Weight)]);
+        var allFolds = OutOfFold.Folds([.. rows.Select(r => r.Label)], allRepetitions, options.Folds, options.Seed);
+        var allOutOfFold = OutOfFold.Predict(allFeatured, rows.Count, allFolds, options.Folds, [best], options.Seed, weighted, cancellationToken)[best];
+        (calibrator, threshold, _) = Calibrate(set, judgedByPeople, all, allOutOfFold, allRepetitions);
+        LogCalibration(calibrator.Method, calibrator.Choice);
+        var final = finalFeaturizer.Append(TrainerCatalog.Create(context, best, weighted).Fit(allFeatured.View(context, _ => true)));
 
         var metadata = new ModelMetadata
         {
@@ -111,7 +91,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             Trainer = best,
             TrainerOptions = TrainerCatalog.Options(best),
             CandidateCv = candidates,
-            CrossValidation = Metrics(judgedLabels, calibratedOutOfFold, threshold),
+            CrossValidation = crossValidation,
             Holdout = holdoutMetrics,
             Threshold = threshold,
             Calibration = calibrator,
@@ -196,22 +176,19 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
     // Folds are repeated until the out-of-fold predictions number about OutOfFoldTarget, at most MaxRepetitions times.
     private static int Repetitions(int trainRows) => Math.Clamp((int)Math.Ceiling((double)OutOfFoldTarget / Math.Max(1, trainRows)), 1, MaxRepetitions);
 
-    // Stratified: each class is dealt round-robin over the folds after a seeded shuffle; each repetition shuffles anew.
-    private int[] AssignFolds(List<TrainRow> train, int repetition)
+    // Calibrated on people's labels where they judge the model; the threshold is then chosen on the
+    // calibrated scale, and the metrics are those of the cross-validated calibration (each row
+    // calibrated by a map fitted without it).
+    private (Calibrator Calibrator, double Threshold, ModelMetrics CrossValidation) Calibrate(TrainingSet set, bool judgedByPeople, List<TrainRow> rows, float[] outOfFold, int repetitions)
     {
-        var rng = new Random(options.Seed + 1 + (1000 * repetition));
-        var folds = new int[train.Count];
-        foreach (var cls in new[] { true, false })
-        {
-            var members = Enumerable.Range(0, train.Count).Where(i => train[i].Input.Label == cls).ToArray();
-            rng.Shuffle(members);
-            for (var k = 0; k < members.Length; k++)
-            {
-                folds[members[k]] = k % options.Folds;
-            }
-        }
-
-        return folds;
+        var n = rows.Count;
+        var judged = Enumerable.Range(0, repetitions * n).Where(i => !judgedByPeople || !rows[i % n].FromCriteria).ToArray();
+        var labels = judged.Select(i => rows[i % n].Input.Label).ToArray();
+        var (calibrator, calibrated) = CalibratorFit.Choose(labels, [.. judged.Select(i => outOfFold[i])], [.. judged.Select(i => i % n)], options.Seed);
+        var threshold = set.LabeledRows == 0 && !judgedByPeople
+            ? ThresholdChoice.MatchExpected(calibrated)
+            : ThresholdChoice.MaximiseF1(labels, calibrated);
+        return (calibrator, threshold, Metrics(labels, calibrated, threshold));
     }
 
     // What a reader of the train output should know before trusting its numbers.

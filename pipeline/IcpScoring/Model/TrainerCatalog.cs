@@ -18,11 +18,12 @@ internal static class TrainerCatalog
 
     public static IReadOnlyList<string> Names { get; } = [LogisticRegression, FastTree];
 
-    public static IEstimator<ITransformer> Create(MLContext ml, string name) => name switch
+    /// <summary>The trainer; <paramref name="weighted"/> reads each row's <see cref="WeightColumn"/> (unweighted sets leave it out, which FastTree bins slightly differently).</summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, string name, bool weighted = false) => name switch
     {
         LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            ExampleWeightColumnName = WeightColumn,
+            ExampleWeightColumnName = weighted ? WeightColumn : null,
             L2Regularization = 1f,
             L1Regularization = 0f,
             OptimizationTolerance = 1e-5f,
@@ -32,7 +33,7 @@ internal static class TrainerCatalog
         FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             FeatureColumnName = Featurizer.CompactFeatures,
-            ExampleWeightColumnName = WeightColumn,
+            ExampleWeightColumnName = weighted ? WeightColumn : null,
             NumberOfTrees = 100,
             NumberOfLeaves = 8,
             MinimumExampleCountPerLeaf = 10,

@@ -10,9 +10,14 @@ internal sealed record Calibrator
 {
     public const string Platt = "platt";
     public const string Isotonic = "isotonic";
+    public const string Beta = "beta";
 
     // Isotonic steps can reach 0 or 1 on a few rows; no connection is certain, and log-loss would be infinite.
     private const double Floor = 1e-3;
+
+    // Isotonic is flat below its first and above its last breakpoint; a thousandth of the raw score
+    // keeps the map strictly increasing there, so no two connections the model ranks apart tie (AUC kept).
+    private const double TieBreak = 1e-3;
 
     /// <summary><see cref="Platt"/> or <see cref="Isotonic"/>.</summary>
     public string Method { get; init; } = "";
@@ -21,6 +26,9 @@ internal sealed record Calibrator
     public double Slope { get; init; } = 1;
 
     public double Intercept { get; init; }
+
+    /// <summary>Beta calibration (Kull et al. 2017): probability = σ(Slope × ln(score) − LowerSlope × ln(1 − score) + Intercept); the two ends get slopes of their own.</summary>
+    public double LowerSlope { get; init; }
 
     /// <summary>Isotonic: raw scores of the breakpoints, ascending.</summary>
     public double[] Scores { get; init; } = [];
@@ -34,7 +42,8 @@ internal sealed record Calibrator
     public float Apply(float score) => Method switch
     {
         Platt => (float)Sigmoid((Slope * Logit(score)) + Intercept),
-        Isotonic => (float)Interpolate(score),
+        Beta => (float)Sigmoid((Slope * LogOf(score)) - (LowerSlope * LogOf(1 - (double)score)) + Intercept),
+        Isotonic => (float)(((1 - TieBreak) * Interpolate(score)) + (TieBreak * score)),
         _ => score,
     };
 
@@ -54,6 +63,8 @@ internal sealed record Calibrator
         var q = Math.Clamp(p, 1e-7, 1 - 1e-7);
         return Math.Log(q / (1 - q));
     }
+
+    internal static double LogOf(double p) => Math.Log(Math.Clamp(p, 1e-7, 1));
 
     internal static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
