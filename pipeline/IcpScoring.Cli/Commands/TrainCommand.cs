@@ -83,7 +83,7 @@ internal static class TrainCommand
             W($"  calibration {cal.Method}: {cal.Choice}");
         }
 
-        if (m.Reliability is { Bins.Count: > 0 } r)
+        if (m.Reliability is { Bins.Length: > 0 } r)
         {
             W($"  holdout reliability: ECE {r.Ece:F4}, noise floor {r.NoiseFloor:F4} (the ECE a perfectly calibrated model shows on {r.Rows:N0} rows by chance)");
             foreach (var b in r.Bins)

@@ -18,7 +18,7 @@ internal sealed record RetrainResult(string Summary, string? Version = null, boo
     public string? Calibration { get; init; }
 
     /// <summary>What the numbers rest on, when it is little.</summary>
-    public IReadOnlyList<string>? Caveats { get; init; }
+    public string[]? Caveats { get; init; }
 
     public override string ToString() => Summary;
 }

@@ -17,7 +17,7 @@ internal static class ReliabilityDiagram
 
     public static void Append(StringBuilder sb, Reliability? r, IReadOnlyList<string>? caveats, string? calibration)
     {
-        if (r is null || r.Bins.Count == 0)
+        if (r is null || r.Bins.Length == 0)
         {
             return;
         }

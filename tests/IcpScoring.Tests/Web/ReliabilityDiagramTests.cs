@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Hangfire.Common;
 using IcpScoring.Cli.Jobs;
 using IcpScoring.Cli.Web;
 using IcpScoring.Model;
@@ -21,13 +20,14 @@ public sealed class ReliabilityDiagramTests
     [Fact]
     public void ARetrainResultStoredByHangfireReadsBackWithItsReliabilityDiagram()
     {
-        var json = SerializationHelper.Serialize(Result(), SerializationOption.User);
+        // As icp serve's Hangfire stores it (UseRecommendedSerializerSettings: type names where declared and actual types differ).
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(Result(), new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.Auto });
 
         var back = JsonSerializer.Deserialize<RetrainResult>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
 
         Assert.NotNull(back?.Reliability);
-        Assert.Equal(4, back.Reliability.Bins.Count);
-        Assert.Equal(["a small set"], back.Caveats);
+        Assert.Equal(4, back.Reliability.Bins.Length);
+        Assert.Equal(["a small set"], back.Caveats ?? []);
     }
 
     [Fact]

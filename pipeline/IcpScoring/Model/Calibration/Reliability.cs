@@ -7,7 +7,9 @@ namespace IcpScoring.Model.Calibration;
 /// predictions themselves, averaged over seeded draws): on a few hundred rows it is several points,
 /// and an ECE near it says no more than "not measurably miscalibrated".
 /// </summary>
-internal sealed record Reliability(IReadOnlyList<ReliabilityBin> Bins, double Ece, double NoiseFloor, int Rows)
+// Bins is an array, not a list interface: Hangfire stores a retrain job's result with type names
+// wherever a declared type differs from the object's, which the retrain page could not read back.
+internal sealed record Reliability(ReliabilityBin[] Bins, double Ece, double NoiseFloor, int Rows)
 {
     public const int DefaultBins = 10;
 
@@ -38,7 +40,7 @@ internal sealed record Reliability(IReadOnlyList<ReliabilityBin> Bins, double Ec
         }
 
         var ece = scores.Length == 0 ? 0 : ClassifierMetrics.ExpectedCalibrationError(labels, scores, bins);
-        return new Reliability(list, ece, NoiseFloorOf(scores, seed, bins), scores.Length);
+        return new Reliability([.. list], ece, NoiseFloorOf(scores, seed, bins), scores.Length);
     }
 
     /// <summary>The mean ECE of labels drawn from <paramref name="scores"/> themselves.</summary>
