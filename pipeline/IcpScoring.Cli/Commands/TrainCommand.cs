@@ -48,6 +48,10 @@ internal static class TrainCommand
                     positives = m.Positives,
                     rejected = m.RejectedRows,
                     rejects = outcome.Labels.Rejects.Select(x => new { line = x.Line, reason = x.Reason }),
+                    repetitions = m.Repetitions,
+                    calibration = m.Calibration,
+                    reliability = m.Reliability,
+                    caveats = m.Caveats,
                 });
             }
             else
@@ -67,7 +71,7 @@ internal static class TrainCommand
         W($"profile {profile}, model {outcome.Challenger.Version}: {m.Trainer}, threshold {m.Threshold:F3}, trained on {m.Rows:N0} rows ({m.Positives:N0} ICP, {m.RejectedRows:N0} rejected), {m.Origin}");
         foreach (var (name, cv) in m.CandidateCv)
         {
-            W($"  {m.Folds}-fold CV  {name,-20} AUC {cv.Auc:F4}  AUPRC {cv.Auprc:F4}  F1 {cv.F1:F4}  log-loss {cv.LogLoss:F4}  ECE {cv.Ece:F4}");
+            W($"  {(m.Repetitions > 1 ? $"{m.Repetitions}x" : "")}{m.Folds}-fold CV  {name,-20} AUC {cv.Auc:F4}  AUPRC {cv.Auprc:F4}  F1 {cv.F1:F4}  log-loss {cv.LogLoss:F4}  ECE {cv.Ece:F4}");
         }
 
         W($"  holdout     {"(chosen) " + m.Trainer,-20} AUC {m.Holdout.Auc:F4}  AUPRC {m.Holdout.Auprc:F4}  F1 {m.Holdout.F1:F4}  log-loss {m.Holdout.LogLoss:F4}  ECE {m.Holdout.Ece:F4}  ({m.Holdout.Rows:N0} rows)");
@@ -79,6 +83,25 @@ internal static class TrainCommand
             W($"  compared    {"champion " + c.Champion,-20} AUC {c.ChampionMetrics!.Auc:F4}  AUPRC {c.ChampionMetrics.Auprc:F4}");
             W($"  difference  AUC {d.Auc:+0.0000;-0.0000;+0.0000} (95% interval {d.AucLow:+0.0000;-0.0000;+0.0000} to {d.AucHigh:+0.0000;-0.0000;+0.0000}), average precision {d.AveragePrecision:+0.0000;-0.0000;+0.0000} ({d.AveragePrecisionLow:+0.0000;-0.0000;+0.0000} to {d.AveragePrecisionHigh:+0.0000;-0.0000;+0.0000}); paired bootstrap, {d.Resamples:N0} resamples");
             W($"  verdict     {ComparisonVerdict.Words(c.Verdict)}: {c.Why}");
+        }
+
+        if (m.Calibration is { } cal)
+        {
+            W($"  calibration {cal.Method}: {cal.Choice}");
+        }
+
+        if (m.Reliability is { Bins.Length: > 0 } r)
+        {
+            W($"  holdout reliability: ECE {r.Ece:F4}, noise floor {r.NoiseFloor:F4} (the ECE a perfectly calibrated model shows on {r.Rows:N0} rows by chance)");
+            foreach (var b in r.Bins)
+            {
+                W($"    {b.From:F1}-{b.To:F1}  predicted {b.Predicted:F3}  observed {b.Observed:F3}  rows {b.Rows,6:N0}");
+            }
+        }
+
+        foreach (var caveat in m.Caveats)
+        {
+            W($"  caveat: {caveat}");
         }
 
         W($"  {outcome.Decision}");

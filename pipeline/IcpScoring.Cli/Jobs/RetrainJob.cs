@@ -44,7 +44,7 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
             var m = outcome.Challenger.Metadata;
             store.Complete(entry.Id, new ModelRef(profile.Name, outcome.Challenger.Version).ToString(), new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
             LogTrained(profile.Name, outcome.Challenger.Version, outcome.Promoted, outcome.Decision);
-            return new($"profile {profile.Name}, {outcome.Challenger.Version}: {outcome.Decision}", outcome.Challenger.Version, outcome.Promoted, m.Holdout, outcome.PreviousChampion, outcome.ChampionOnHoldout) { Profile = profile.Name, Comparison = outcome.Comparison };
+            return new($"profile {profile.Name}, {outcome.Challenger.Version}: {outcome.Decision}", outcome.Challenger.Version, outcome.Promoted, m.Holdout, outcome.PreviousChampion, outcome.ChampionOnHoldout) { Profile = profile.Name, Comparison = outcome.Comparison, Reliability = m.Reliability, Calibration = m.Calibration is { } cal ? $"{cal.Method}; {cal.Choice}" : null, Caveats = [.. m.Caveats] };
         }
         catch (Exception e) when (e is UnreadableExportException or ModelTrainingException or ProfileException)
         {

@@ -15,5 +15,14 @@ internal sealed record RetrainResult(string Summary, string? Version = null, boo
     /// <summary>How the challenger compared with the champion: on which rows, how sure, the verdict.</summary>
     public ChampionComparison? Comparison { get; init; }
 
+    /// <summary>The challenger's reliability diagram on the held-out rows; null in results stored before calibration.</summary>
+    public IcpScoring.Model.Calibration.Reliability? Reliability { get; init; }
+
+    /// <summary>The calibration kept and why, in words.</summary>
+    public string? Calibration { get; init; }
+
+    /// <summary>What the numbers rest on, when it is little.</summary>
+    public string[]? Caveats { get; init; }
+
     public override string ToString() => Summary;
 }

@@ -18,7 +18,7 @@ internal sealed class FeaturedRows
         _schema = schema;
     }
 
-    public static FeaturedRows From(IDataView featured)
+    public static FeaturedRows From(IDataView featured, IReadOnlyList<float> weights)
     {
         var features = featured.Schema[Featurizer.Features];
         var compact = featured.Schema[Featurizer.CompactFeatures];
@@ -40,6 +40,7 @@ internal sealed class FeaturedRows
                 row.CompactFeatures = Copy(value);
                 getLabel(ref flag);
                 row.Label = flag;
+                row.Weight = weights[rows.Count];
                 rows.Add(row);
             }
         }
@@ -64,6 +65,8 @@ internal sealed class FeaturedRows
     private sealed class Row
     {
         public bool Label { get; set; }
+
+        public float Weight { get; set; }
 
         public VBuffer<float> Features { get; set; }
 

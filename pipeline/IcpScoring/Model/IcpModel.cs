@@ -104,7 +104,10 @@ internal sealed class IcpModel
         {
             // Each model reads titles the way it was trained to (old models: untouched).
             var prepared = Metadata.TitleTerms == 0 ? inputs : [.. inputs.Select(i => TitleTerms.Prepare(i, Metadata.TitleTerms))];
-            return [.. _transformer.Transform(_ml.Data.LoadFromEnumerable(prepared)).GetColumn<float>("Probability")];
+            var raw = _transformer.Transform(_ml.Data.LoadFromEnumerable(prepared)).GetColumn<float>("Probability").ToArray();
+
+            // Models trained before calibration have none and score as they always did.
+            return Metadata.Calibration is { } calibrator ? calibrator.Apply(raw) : raw;
         }
     }
 

@@ -1,3 +1,4 @@
+using IcpScoring.Model.Calibration;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,6 +14,9 @@ namespace IcpScoring.Model;
 /// </summary>
 internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTrainer> logger)
 {
+    private const int OutOfFoldTarget = 2000;
+    private const int MaxRepetitions = 10;
+
     public TrainedModel Train(LabeledSet set, CancellationToken cancellationToken = default) =>
         Train(set.ToTrainingSet(), cancellationToken);
 
@@ -26,68 +30,62 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
         CheckEnoughRows(set);
         // People's labels judge the model when there are enough of them; the criteria's only teach it.
         var judgedByPeople = set.CriteriaRows > 0 && EnoughToJudge(set);
-        var (train, holdout, trainFromCriteria) = SplitHoldout(set, judgedByPeople);
-        var folds = AssignFolds(train);
+        var (train, holdout) = SplitHoldout(set, judgedByPeople);
+        var repetitions = Repetitions(train.Count);
+        var labels = train.Select(r => r.Input.Label).ToArray();
+        var folds = OutOfFold.Folds(labels, repetitions, options.Folds, options.Seed);
+        var weighted = set.Weights is not null;
 
         // The training part's titles become features once: the folds share its vocabulary (which
         // n-grams and categories exist, no labels), so only the trainers run per fold.
         var context = new MLContext(options.Seed);
-        var featurizer = Featurizer.Create(context).Fit(context.Data.LoadFromEnumerable(train));
-        var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train)));
+        var featurizer = Featurizer.Create(context).Fit(context.Data.LoadFromEnumerable(train.Select(r => r.Input)));
+        var featured = FeaturedRows.From(featurizer.Transform(context.Data.LoadFromEnumerable(train.Select(r => r.Input))), [.. train.Select(r => r.Weight)]);
 
         // Each trainer's settings (the logistic regression's L2) are chosen by the same folds.
         var variants = options.Candidates.SelectMany(TrainerCatalog.Variants).ToList();
-        var outOfFold = variants.ToDictionary(t => t, _ => new float[train.Count], StringComparer.Ordinal);
-        Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken }, fold =>
-        {
-            // Each fold has its own seeded context: parallel folds stay deterministic.
-            var ml = new MLContext(options.Seed + fold);
-            var valid = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
-            var fitData = featured.View(ml, i => folds[i] != fold);
-            var validData = featured.View(ml, i => folds[i] == fold);
-            foreach (var trainer in variants)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = TrainerCatalog.Create(ml, trainer).Fit(fitData);
-                var p = Probabilities(model, validData);
-                for (var k = 0; k < valid.Count; k++)
-                {
-                    outOfFold[trainer][valid[k]] = p[k];
-                }
-            }
-        });
-
-        var labels = train.Select(r => r.Label).ToArray();
-        var variantCv = variants.ToDictionary(t => t, t => Metrics(labels, outOfFold[t], ThresholdChoice.MaximiseF1(labels, outOfFold[t])), StringComparer.Ordinal);
+        var variantOutOfFold = OutOfFold.Predict(featured, train.Count, folds, options.Folds, variants, options.Seed, weighted, cancellationToken);
+        var pooledLabels = TrainerChoice.Pooled(labels, repetitions);
+        var variantCv = variants.ToDictionary(v => v, v => Metrics(pooledLabels, variantOutOfFold[v], ThresholdChoice.MaximiseF1(pooledLabels, variantOutOfFold[v])), StringComparer.Ordinal);
         var chosen = options.Candidates.ToDictionary(
             t => t,
             t => variants.Where(v => TrainerCatalog.TrainerOf(v) == t).OrderByDescending(v => variantCv[v].Auprc).ThenByDescending(v => variantCv[v].Auc).First(),
             StringComparer.Ordinal);
+        var outOfFold = options.Candidates.ToDictionary(t => t, t => variantOutOfFold[chosen[t]], StringComparer.Ordinal);
         var candidates = options.Candidates.ToDictionary(t => t, t => variantCv[chosen[t]], StringComparer.Ordinal);
         foreach (var (name, m) in candidates)
         {
             LogCandidate(chosen[name], options.Folds, m.Auc, m.Auprc);
         }
 
-        var bestTrainer = options.Candidates
-            .OrderByDescending(t => candidates[t].Auprc)
-            .ThenByDescending(t => candidates[t].Auc)
-            .First();
-        var best = chosen[bestTrainer];
-        var threshold = judgedByPeople
-            ? ThresholdChoice.MaximiseF1([.. labels.Where((_, i) => !trainFromCriteria[i])], [.. outOfFold[best].Where((_, i) => !trainFromCriteria[i])])
-            : set.LabeledRows == 0 ? ThresholdChoice.MatchExpected(outOfFold[best]) : ThresholdChoice.MaximiseF1(labels, outOfFold[best]);
+        var (best, choiceCaveat) = TrainerChoice.Choose(options.Candidates, labels, outOfFold, folds, options.Folds);
+        var bestVariant = chosen[best];
+        var (calibrator, threshold, crossValidation) = Calibrate(set, judgedByPeople, train, outOfFold[best], repetitions);
 
-        // The holdout measures the procedure on rows it never saw; the model kept is then fitted on every row.
-        var candidate = featurizer.Append(TrainerCatalog.Create(context, best).Fit(featured.View(context, _ => true)));
-        var holdoutScores = Probabilities(candidate, context.Data.LoadFromEnumerable(holdout));
-        var holdoutMetrics = Metrics([.. holdout.Select(r => r.Label)], holdoutScores, threshold);
-        LogChosen(bestTrainer, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
+        // The holdout measures the procedure on rows it never saw: trainer, calibration and threshold
+        // all from the training part.
+        var candidate = featurizer.Append(TrainerCatalog.Create(context, bestVariant, weighted).Fit(featured.View(context, _ => true)));
+        var holdoutLabels = holdout.Select(r => r.Label).ToArray();
+        var holdoutScores = calibrator.Apply(Probabilities(candidate, context.Data.LoadFromEnumerable(holdout)));
+        var holdoutMetrics = Metrics(holdoutLabels, holdoutScores, threshold);
+        LogChosen(best, threshold, holdoutMetrics.Auc, holdoutMetrics.Auprc);
+
+        // The model kept repeats that procedure on every row. Its calibration comes from folds over
+        // every row too: fold models fitted on the training part's folds (64% of the rows) are less
+        // sure of themselves than one fitted on all of them, and their calibration, carried over,
+        // left the kept model overconfident at the top (measured on tests/quality/calibration).
+        // Fitted in two steps, the features held in memory between them: the trainer passes over the
+        // data many times, and a pipeline fitted in one go would featurize every title again on each pass.
         var allView = context.Data.LoadFromEnumerable(rows);
-        // Fitted in two steps, the features cached between them: the trainer passes over the data many
-        // times, and a pipeline fitted in one go would featurize every title again on each pass.
+        var all = Enumerable.Range(0, rows.Count).Select(i => new TrainRow(rows[i], set.IsFromCriteria(i), set.Weight(i))).ToList();
+        var allRepetitions = Repetitions(rows.Count);
         var finalFeaturizer = Featurizer.Create(context).Fit(allView);
-        var final = finalFeaturizer.Append(TrainerCatalog.Create(context, best).Fit(context.Data.Cache(finalFeaturizer.Transform(allView))));
+        var allFeatured = FeaturedRows.From(finalFeaturizer.Transform(allView), [.. all.Select(r => r.Weight)]);
+        var allFolds = OutOfFold.Folds([.. rows.Select(r => r.Label)], allRepetitions, options.Folds, options.Seed);
+        var allOutOfFold = OutOfFold.Predict(allFeatured, rows.Count, allFolds, options.Folds, [bestVariant], options.Seed, weighted, cancellationToken)[bestVariant];
+        (calibrator, threshold, _) = Calibrate(set, judgedByPeople, all, allOutOfFold, allRepetitions);
+        LogCalibration(calibrator.Method, calibrator.Choice);
+        var final = finalFeaturizer.Append(TrainerCatalog.Create(context, bestVariant, weighted).Fit(allFeatured.View(context, _ => true)));
 
         var metadata = new ModelMetadata
         {
@@ -104,14 +102,18 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             CriteriaRows = set.CriteriaRows,
             CriteriaPositives = Enumerable.Range(0, rows.Count).Count(i => set.IsFromCriteria(i) && rows[i].Label),
             TrainedFrom = set.CriteriaRows == 0 ? TrainingOrigin.Labels : set.LabeledRows == 0 ? TrainingOrigin.Criteria : TrainingOrigin.LabelsAndCriteria,
-            Trainer = bestTrainer,
-            TrainerOptions = TrainerCatalog.Options(best),
+            Trainer = best,
+            TrainerOptions = TrainerCatalog.Options(bestVariant),
             CandidateCv = candidates,
-            CrossValidation = candidates[bestTrainer],
+            CrossValidation = crossValidation,
             Holdout = holdoutMetrics,
             Threshold = threshold,
+            Calibration = calibrator,
+            Reliability = Reliability.Of(holdoutLabels, holdoutScores, options.Seed),
+            Caveats = Caveats(train.Count, repetitions, holdoutMetrics, choiceCaveat),
             Seed = options.Seed,
             Folds = options.Folds,
+            Repetitions = repetitions,
             HoldoutFraction = options.HoldoutFraction,
         };
         var givenByPrepared = new Dictionary<ModelInput, ModelInput>(ReferenceEqualityComparer.Instance);
@@ -120,7 +122,7 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             givenByPrepared.TryAdd(rows[i], given[i]);
         }
 
-        return new TrainedModel(context, final, allView.Schema, metadata, [.. holdout.Select(r => givenByPrepared[r])], holdoutScores, [.. train.Select(r => givenByPrepared[r])]);
+        return new TrainedModel(context, final, allView.Schema, metadata, [.. holdout.Select(r => givenByPrepared[r])], holdoutScores, [.. train.Select(r => givenByPrepared[r.Input])]);
     }
 
     public static float[] Probabilities(ITransformer model, IDataView data) =>
@@ -167,13 +169,12 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
     }
 
     // Stratified and seeded. When people's labels judge the model, only their rows are held out; the
-    // criteria's rows all train it (and are marked so, for the threshold).
-    private (List<ModelInput> Train, List<ModelInput> Holdout, List<bool> TrainFromCriteria) SplitHoldout(TrainingSet set, bool judgedByPeople)
+    // criteria's rows all train it (and are marked so, for the calibration and the threshold).
+    private (List<TrainRow> Train, List<ModelInput> Holdout) SplitHoldout(TrainingSet set, bool judgedByPeople)
     {
         var rows = set.Rows;
         var rng = new Random(options.Seed);
-        var train = new List<ModelInput>();
-        var fromCriteria = new List<bool>();
+        var train = new List<TrainRow>();
         var holdout = new List<ModelInput>();
         foreach (var cls in new[] { true, false })
         {
@@ -181,40 +182,76 @@ internal sealed partial class IcpTrainer(ModelOptions options, ILogger<IcpTraine
             rng.Shuffle(members);
             var cut = Math.Max(1, (int)Math.Round(members.Length * options.HoldoutFraction));
             holdout.AddRange(members[..cut].Select(i => rows[i]));
-            train.AddRange(members[cut..].Select(i => rows[i]));
-            fromCriteria.AddRange(members[cut..].Select(set.IsFromCriteria));
+            train.AddRange(members[cut..].Select(i => new TrainRow(rows[i], set.IsFromCriteria(i), set.Weight(i))));
         }
 
         if (judgedByPeople)
         {
-            var criteria = Enumerable.Range(0, rows.Count).Where(set.IsFromCriteria).ToList();
-            train.AddRange(criteria.Select(i => rows[i]));
-            fromCriteria.AddRange(criteria.Select(_ => true));
+            train.AddRange(Enumerable.Range(0, rows.Count).Where(set.IsFromCriteria).Select(i => new TrainRow(rows[i], true, set.Weight(i))));
         }
 
-        return (train, holdout, fromCriteria);
+        return (train, holdout);
     }
 
-    // Stratified: each class is dealt round-robin over the folds after a seeded shuffle.
-    private int[] AssignFolds(List<ModelInput> train)
+    // Folds are repeated until the out-of-fold predictions number about OutOfFoldTarget, at most MaxRepetitions times.
+    private static int Repetitions(int trainRows) => Math.Clamp((int)Math.Ceiling((double)OutOfFoldTarget / Math.Max(1, trainRows)), 1, MaxRepetitions);
+
+    // Calibrated on people's labels where they judge the model; the threshold is then chosen on the
+    // calibrated scale, and the metrics are those of the cross-validated calibration (each row
+    // calibrated by a map fitted without it).
+    private (Calibrator Calibrator, double Threshold, ModelMetrics CrossValidation) Calibrate(TrainingSet set, bool judgedByPeople, List<TrainRow> rows, float[] outOfFold, int repetitions)
     {
-        var rng = new Random(options.Seed + 1);
-        var folds = new int[train.Count];
-        foreach (var cls in new[] { true, false })
+        var n = rows.Count;
+        var judged = Enumerable.Range(0, repetitions * n).Where(i => !judgedByPeople || !rows[i % n].FromCriteria).ToArray();
+        var labels = judged.Select(i => rows[i % n].Input.Label).ToArray();
+        var (calibrator, calibrated) = CalibratorFit.Choose(labels, [.. judged.Select(i => outOfFold[i])], [.. judged.Select(i => i % n)], options.Seed);
+        var threshold = set.LabeledRows == 0 && !judgedByPeople
+            ? ThresholdChoice.MatchExpected(calibrated)
+            : ThresholdChoice.MaximiseF1(labels, calibrated);
+        return (calibrator, threshold, Metrics(labels, calibrated, threshold));
+    }
+
+    // What a reader of the train output should know before trusting its numbers.
+    private static List<string> Caveats(int trainRows, int repetitions, ModelMetrics holdout, string? choice)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var caveats = new List<string>();
+        if (repetitions > 1)
         {
-            var members = Enumerable.Range(0, train.Count).Where(i => train[i].Label == cls).ToArray();
-            rng.Shuffle(members);
-            for (var k = 0; k < members.Length; k++)
+            caveats.Add(string.Create(c, $"a small set: {trainRows:N0} rows for cross-validation, so the folds were repeated {repetitions} times with new shuffles"));
+        }
+
+        if (choice is not null)
+        {
+            caveats.Add(choice);
+        }
+
+        // Hanley and McNeil's standard error of an AUC: on a few dozen held-out positives it is several points.
+        var positives = holdout.Positives;
+        var negatives = holdout.Rows - holdout.Positives;
+        if (positives > 0 && negatives > 0 && !double.IsNaN(holdout.Auc))
+        {
+            var a = holdout.Auc;
+            var q1 = a / (2 - a);
+            var q2 = 2 * a * a / (1 + a);
+            var se = Math.Sqrt(Math.Max(0, ((a * (1 - a)) + ((positives - 1) * (q1 - (a * a))) + ((negatives - 1) * (q2 - (a * a)))) / ((double)positives * negatives)));
+            if (se > 0.02)
             {
-                folds[members[k]] = k % options.Folds;
+                caveats.Add(string.Create(c, $"the holdout has {holdout.Rows:N0} rows ({positives:N0} ICP): its AUC {a:F3} is uncertain by about ± {2 * se:F3}, and its ECE by its noise floor; too few to tell models apart by less than that"));
             }
         }
 
-        return folds;
+        return caveats;
     }
+
+    /// <summary>A row of the training part: the input, whether the criteria labeled it, and its weight in training.</summary>
+    private readonly record struct TrainRow(ModelInput Input, bool FromCriteria, float Weight);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Candidate {Trainer}: {Folds}-fold cross-validation AUC {Auc:F4}, average precision {Auprc:F4}")]
     private partial void LogCandidate(string trainer, int folds, double auc, double auprc);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calibration {Method}: {Choice}")]
+    private partial void LogCalibration(string method, string choice);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chose {Trainer} (threshold {Threshold:F3}); holdout AUC {Auc:F4}, average precision {Auprc:F4}")]
     private partial void LogChosen(string trainer, double threshold, double auc, double auprc);

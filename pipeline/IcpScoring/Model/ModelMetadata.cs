@@ -40,7 +40,20 @@ internal sealed record ModelMetadata
 
     public ModelMetrics Holdout { get; init; } = ModelMetrics.None;
 
+    /// <summary>On the calibrated scale, like every probability the model gives.</summary>
     public double Threshold { get; init; }
+
+    /// <summary>The map from the trainer's score to a calibrated probability; null for models trained before calibration (they score raw).</summary>
+    public Calibration.Calibrator? Calibration { get; init; }
+
+    /// <summary>The reliability diagram of the holdout's calibrated probabilities, with its ECE and noise floor.</summary>
+    public Calibration.Reliability? Reliability { get; init; }
+
+    /// <summary>What the numbers rest on, in words, when it is little: small sets, trainers within noise, a small holdout.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+
+    /// <summary>How often the folds were repeated with new shuffles (1 but for small sets).</summary>
+    public int Repetitions { get; init; } = 1;
 
     public int Seed { get; init; }
 

@@ -244,6 +244,7 @@ internal sealed class ModelRegistry(string folder, TimeProvider? time = null)
             metadata.CandidateCv?.ToDictionary(StringComparer.Ordinal) ?? [], StringComparer.Ordinal),
         CrossValidation = metadata.CrossValidation ?? ModelMetrics.None,
         Holdout = metadata.Holdout ?? ModelMetrics.None,
+        Caveats = metadata.Caveats ?? [],
     };
 
     private static string Serialize<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

@@ -13,6 +13,9 @@ internal static class TrainerCatalog
     public const string LogisticRegression = "LogisticRegression";
     public const string FastTree = "FastTree";
 
+    /// <summary>Each training row's weight (a prior's rows count less than people's labels).</summary>
+    public const string WeightColumn = "Weight";
+
     public static IReadOnlyList<string> Names { get; } = [LogisticRegression, FastTree];
 
     // L2 strengths the logistic regression is cross-validated with: 1 suits the 3,000 shipped samples,
@@ -29,10 +32,12 @@ internal static class TrainerCatalog
     private static float L2(string variant) =>
         variant.Split("/l2=") is [_, var l2] ? float.Parse(l2, System.Globalization.CultureInfo.InvariantCulture) : 1f;
 
-    public static IEstimator<ITransformer> Create(MLContext ml, string variant) => TrainerOf(variant) switch
+    /// <summary>The trainer; <paramref name="weighted"/> reads each row's <see cref="WeightColumn"/> (unweighted sets leave it out, which FastTree bins slightly differently).</summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, string variant, bool weighted = false) => TrainerOf(variant) switch
     {
         LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
+            ExampleWeightColumnName = weighted ? WeightColumn : null,
             L2Regularization = L2(variant),
             L1Regularization = 0f,
             OptimizationTolerance = 1e-5f,
@@ -42,6 +47,7 @@ internal static class TrainerCatalog
         FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             FeatureColumnName = Featurizer.CompactFeatures,
+            ExampleWeightColumnName = weighted ? WeightColumn : null,
             NumberOfTrees = 100,
             NumberOfLeaves = 8,
             MinimumExampleCountPerLeaf = 10,

@@ -78,8 +78,9 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         static string Key(ModelInput i) => $"{i.Title.ToUpperInvariant()}\u001f{i.Industry}\u001f{i.SizeBucket}";
         var labeled = set.Rows.Select(Key).ToHashSet(StringComparer.Ordinal);
         var (rows, stats) = CriteriaLabels.Label([.. people.Rows(model.Seed).Where(r => !labeled.Contains(Key(r)))], criteria, model.Seed);
-        LogCombined(profile.Name, set.Rows.Count, rows.Count, stats.Positives);
-        return (new TrainingSet([.. set.Rows, .. rows], set.File, set.Sha256, set.Report.Rejected, [.. set.Rows.Select(_ => false), .. rows.Select(_ => true)]), stats);
+        var combined = CriteriaPrior.Combine(set.Rows, rows, set.File, set.Sha256, set.Report.Rejected, model.Seed);
+        LogCombined(profile.Name, set.Rows.Count, combined.CriteriaRows, rows.Count, stats.Positives);
+        return (combined, stats);
     }
 
     /// <summary>Metrics of a registered model on a labeled file, at the model's own threshold.</summary>
@@ -145,8 +146,8 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version}: promoted {Promoted}; {Decision}")]
     private partial void LogDecision(string version, bool promoted, string decision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: {Labeled} labeled rows combined with {Criteria} connections labeled by its criteria ({Positives} ICP)")]
-    private partial void LogCombined(string profile, int labeled, int criteria, int positives);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: {Labeled} labeled rows combined with {Criteria} of {Population} connections labeled by its criteria ({Positives} ICP), as a prior weighing no more than the labels")]
+    private partial void LogCombined(string profile, int labeled, int criteria, int population, int positives);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: no connections of its accounts in the database yet, so the labels train alone")]
     private partial void LogNoPopulation(string profile);

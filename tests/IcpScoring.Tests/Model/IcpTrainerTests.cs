@@ -33,15 +33,37 @@ public sealed class IcpTrainerTests(TrainedModelFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public void EveryCandidateTrainerIsCrossValidatedAndTheBestIsRecorded()
+    public void EveryCandidateTrainerIsCrossValidatedAndTheChoiceIsRecorded()
     {
         var metadata = fixture.Trained.Metadata;
 
         Assert.Equal(["FastTree", "LogisticRegression"], metadata.CandidateCv.Keys.Order(StringComparer.Ordinal));
-        var best = metadata.CandidateCv.MaxBy(kv => kv.Value.Auprc).Key;
-        Assert.Equal(best, metadata.Trainer);
-        Assert.Equal(metadata.CandidateCv[best], metadata.CrossValidation);
+        Assert.Contains(metadata.Trainer, metadata.CandidateCv.Keys);
+        Assert.Equal(metadata.CandidateCv[metadata.Trainer].Rows, metadata.CrossValidation.Rows);
         Assert.NotEmpty(metadata.TrainerOptions);
+    }
+
+    [Fact]
+    public void TheModelKeepsItsCalibrationAndTheHoldoutsReliabilityDiagram()
+    {
+        var metadata = fixture.Trained.Metadata;
+
+        Assert.NotNull(metadata.Calibration);
+        Assert.Contains(metadata.Calibration.Method, new[] { "platt", "beta", "isotonic" });
+        Assert.NotNull(metadata.Reliability);
+        Assert.Equal(metadata.Holdout.Rows, metadata.Reliability.Bins.Sum(b => b.Rows));
+        Assert.Equal(metadata.Holdout.Ece, metadata.Reliability.Ece, 12);
+    }
+
+    [Fact]
+    public void ASmallSetRepeatsItsFoldsAndSaysSo()
+    {
+        var set = Set(Labeled.Csv(150, seed: 5));
+
+        var metadata = Train(set).Metadata;
+
+        Assert.True(metadata.Repetitions > 1, $"{metadata.Repetitions} repetitions");
+        Assert.Contains(metadata.Caveats, c => c.Contains("small set", StringComparison.Ordinal));
     }
 
     [Fact]

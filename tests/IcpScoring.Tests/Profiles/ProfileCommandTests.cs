@@ -170,7 +170,7 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal("too-few-rows", result.RootElement.GetProperty("comparison").GetProperty("verdict").GetString());
         using var model = JsonDocument.Parse(File.ReadAllText(_dir.File("models/finance-leaders/v2/model.json")));
         Assert.Equal(120, model.RootElement.GetProperty("labeledRows").GetInt32());
-        Assert.True(model.RootElement.GetProperty("criteriaRows").GetInt32() > 1000);
+        Assert.Equal(IcpScoring.Profiles.CriteriaPrior.MaxRows, model.RootElement.GetProperty("criteriaRows").GetInt32());
         var score = Icp("score", _dir.Write("list.csv", "Title,Industry,Company Size\nTreasurer,Banking,201-500\nFinance Manager,Banking,201-500\n"), "--profile", "finance-leaders", "--out", _dir.File("scored.csv"));
         Assert.Equal(0, score.ExitCode);
         var rows = File.ReadAllLines(_dir.File("scored.csv"));
