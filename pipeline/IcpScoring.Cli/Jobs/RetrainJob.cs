@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using IcpScoring.Ingestion;
+using IcpScoring.Labeling;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
 using IcpScoring.Profiles;
@@ -13,7 +14,8 @@ namespace IcpScoring.Cli.Jobs;
 /// <summary>
 /// Labeled prospects dropped in <c>&lt;inbox&gt;/labels/</c>: a challenger is trained and promoted only
 /// when it is not worse than the champion. The decision is the job's result on the dashboard and in
-/// the log. A file whose labels cannot train a model goes to <c>labels/failed/</c> with its reason.
+/// the log. The file's labels are recorded in the database with the profile's other labels, which
+/// train the challenger too. A file whose labels cannot train a model goes to <c>labels/failed/</c> with its reason.
 /// </summary>
 internal sealed partial class RetrainJob(PipelineServices services, ILogger<RetrainJob> logger)
 {
@@ -40,7 +42,8 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         {
             var retraining = new Retraining(services.Settings.Model, services.Settings.Ingestion, services.Directory, services.Loggers);
             var profile = services.ModelsFolder.GetOrNew(ProfileOf(relativePath));
-            var outcome = retraining.Train(path, profile, profile.Criteria is null ? null : () => CriteriaPopulation.ForProfile(profile.Name, services.Routing(store), store, services.Paths.Inbox, services.Settings.Ingestion, services.Directory, cancellationToken), PromotionPolicy.Auto, cancellationToken);
+            var outcome = retraining.Train(path, profile, profile.Criteria is null ? null : () => CriteriaPopulation.ForProfile(profile.Name, services.Routing(store), store, services.Paths.Inbox, services.Settings.Ingestion, services.Directory, cancellationToken), PromotionPolicy.Auto, cancellationToken,
+                set => new ProfileLabels(store.Labels, profile.Name).Record(set, LabelSource.File, "local"));
             var m = outcome.Challenger.Metadata;
             store.Complete(entry.Id, new ModelRef(profile.Name, outcome.Challenger.Version).ToString(), new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
             LogTrained(profile.Name, outcome.Challenger.Version, outcome.Promoted, outcome.Decision);

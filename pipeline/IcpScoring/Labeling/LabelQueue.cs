@@ -20,7 +20,7 @@ internal static class LabelQueue
     /// <summary>
     /// The indices of <paramref name="inputs"/> to ask about, in the order to ask. <paramref name="scores"/>
     /// are the model's probabilities for them; <paramref name="labeled"/> says which inputs (by
-    /// <see cref="InputKey"/>) already have a label; <paramref name="criteria"/> is only read by the
+    /// <see cref="InputKey(ModelInput)"/>) already have a label; <paramref name="criteria"/> is only read by the
     /// strategies that compare the model with the criteria.
     /// </summary>
     public static IReadOnlyList<int> Pick(

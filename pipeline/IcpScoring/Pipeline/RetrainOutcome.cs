@@ -13,4 +13,11 @@ internal sealed record RetrainOutcome(
     ModelMetrics? ChampionOnHoldout,
     bool Promoted,
     string Decision,
-    IngestReport Labels);
+    IngestReport Labels)
+{
+    /// <summary>The file's rows whose label was left empty: skipped, not rejected.</summary>
+    public long Unlabeled { get; init; }
+
+    /// <summary>Labels of other people stored for the profile that trained the challenger too.</summary>
+    public int FromStore { get; init; }
+}
