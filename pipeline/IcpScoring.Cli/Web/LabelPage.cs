@@ -69,6 +69,7 @@ internal static class LabelPage
         var progress = labels.Progress(chosen);
         var next = labels.Next(chosen);
         var sb = WebPage.Begin("Label connections");
+        sb.Append("<style>kbd { font: 600 12px ui-monospace, monospace; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 5px; margin-left: 6px; color: var(--muted); background: #fff; }</style>\n");
         sb.Append("<header><p class=\"eyebrow\">Label</p><h1>Label connections for ").Append(HtmlText.Encode(chosen)).Append("</h1><p class=\"sub\">")
             .Append("The connections whose labels teach this profile's model most, one at a time. Is this person someone you want to reach (your ideal customer), or not? Each answer is saved at once.</p></header>\n");
         if (names.Count > 1)
@@ -225,8 +226,8 @@ internal static class LabelPage
     private static void Retrain(StringBuilder sb, PipelineServices services, LabelStore labels, string profile, LabelProgress progress, string guard)
     {
         sb.Append("<section id=\"retrain\"><h2>Retrain</h2><p id=\"label-counts\">").Append(HtmlText.Encode(profile)).Append(" has ")
-            .Append(Count(progress.Labels, progress.Labels == 1 ? "label" : "labels")).Append(" in all (").Append(Count(progress.Icp, "ICP")).Append(", ")
-            .Append(Count(progress.NotIcp, "not ICP")).Append("), from this page, files, icp train and the CRM.</p>");
+            .Append(progress.Labels == 0 ? "no labels yet" : $"{Count(progress.Labels, progress.Labels == 1 ? "label" : "labels")} ({Count(progress.Icp, "ICP")}, {Count(progress.NotIcp, "not ICP")})")
+            .Append(", counting those from this page, labels files, icp train and the CRM.</p>");
         if (TooFew(services, labels, profile) is { } tooFew)
         {
             sb.Append("<p id=\"retrain-later\" class=\"note\">Retrain now appears once the labels can train a model: ").Append(HtmlText.Encode(tooFew)).Append(".</p>");

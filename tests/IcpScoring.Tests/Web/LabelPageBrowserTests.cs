@@ -125,7 +125,7 @@ public sealed class LabelPageBrowserTests : IDisposable
 
         await page.ClickAsync("#icp");
         await page.ClickAsync("#not-icp");
-        Assert.Equal("sample has 12 labels in all (6 ICP, 6 not ICP), from this page, files, icp train and the CRM.", await page.InnerTextAsync("#label-counts"));
+        Assert.Equal("sample has 12 labels (6 ICP, 6 not ICP), counting those from this page, labels files, icp train and the CRM.", await page.InnerTextAsync("#label-counts"));
         await Shot(page, "label-queue-done");
         await page.ClickAsync("#retrain-now");
 
