@@ -47,6 +47,11 @@ internal static class CrmImport
         }
 
         var byKey = connections.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        foreach (var c in connections.Where(c => c.ProfileUrl.Length > 0))
+        {
+            byKey.TryAdd("url\u001f" + ProfileUrls.Canonical(c.ProfileUrl), c);
+        }
+
         var byName = new Dictionary<string, QueueCandidate>(StringComparer.Ordinal);
         foreach (var c in connections.Where(c => c.NameKey.Length > 0))
         {
@@ -80,7 +85,7 @@ internal static class CrmImport
             }
 
             var person = Person(line + 1, Cell);
-            var connection = person.ProfileUrl.Length > 0 && byKey.TryGetValue(SnapshotKeys.For(person, 0), out var byUrl) ? byUrl
+            var connection = person.ProfileUrl.Length > 0 && (byKey.TryGetValue(SnapshotKeys.For(person, 0), out var byUrl) || byKey.TryGetValue("url\u001f" + person.ProfileUrl, out byUrl)) ? byUrl
                 : QueueCandidates.NameKey(person.Name, person.Company) is { Length: > 0 } nameKey && byName.TryGetValue(nameKey, out var sameName) ? sameName
                 : null;
             if (connection is not null)
