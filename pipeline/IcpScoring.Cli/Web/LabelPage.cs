@@ -98,7 +98,7 @@ internal static class LabelPage
 
     private static void ProfileChoice(StringBuilder sb, LabelStore labels, IReadOnlyList<string> names, string chosen)
     {
-        sb.Append("<section id=\"profiles\"><h2>ICP profile</h2><p>");
+        sb.Append("<p id=\"profiles\">ICP profile: &nbsp;");
         foreach (var name in names)
         {
             var p = labels.Progress(name);
@@ -108,7 +108,7 @@ internal static class LabelPage
                 .Append(name == chosen ? "</strong>" : "</a>").Append(" &nbsp; ");
         }
 
-        sb.Append("</p></section>\n");
+        sb.Append("</p>\n");
     }
 
     private static void Person(StringBuilder sb, PipelineServices services, string profile, QueuedPerson person, LabelProgress progress, string guard)
@@ -209,7 +209,7 @@ internal static class LabelPage
             return;
         }
 
-        sb.Append("<section id=\"recent\"><h2>Your latest labels</h2><table><thead><tr><th>Title</th><th>Company</th><th>Label</th><th>By</th><th>When (UTC)</th><th></th></tr></thead><tbody>");
+        sb.Append("<section id=\"recent\"><h2>Latest labels from this page</h2><table><thead><tr><th>Title</th><th>Company</th><th>Label</th><th>By</th><th>When (UTC)</th><th></th></tr></thead><tbody>");
         foreach (var l in recent)
         {
             sb.Append("<tr><td><bdi>").Append(HtmlText.Encode(Or(l.Title, "(no title)"))).Append("</bdi></td><td><bdi>").Append(HtmlText.Encode(l.Company))

@@ -154,6 +154,26 @@ public sealed class LabelPageBrowserTests : IDisposable
         Assert.Contains("no connections of its accounts", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
     }
 
+    [ChromiumFact]
+    public async Task WithSeveralProfilesThePageOpensTheOneWithAQueueAndOffersTheOthers()
+    {
+        SeedQueue(2);
+        using var server = Serve();
+        _dir.Write("models/finance/profile.json", File.ReadAllText(Repo.Path("models", "sample", "profile.json")));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await Page(browser, server);
+        await page.GotoAsync("/label");
+        Assert.Equal("Label connections for sample", await page.InnerTextAsync("h1"));
+        await Shot(page, "label-profiles");
+
+        await page.ClickAsync("#profiles a.profile-choice");
+
+        Assert.Equal("Label connections for finance", await page.InnerTextAsync("h1"));
+        Assert.Contains("icp label-queue --profile finance", await page.InnerTextAsync("#no-queue"), StringComparison.Ordinal);
+        Assert.Contains("sample (2 to go)", await page.InnerTextAsync("#profiles"), StringComparison.Ordinal);
+    }
+
     private void SeedQueue(int count)
     {
         using var store = PipelineStore.Open(Db);
