@@ -25,9 +25,19 @@ internal static class TrainCommand
             var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
             var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, directory, scope.Loggers);
             var target = scope.ModelsFolder(parse, globals).GetOrNew(parse.GetValue(profile) ?? scope.Settings.Profiles.Default);
-            using var store = scope.OpenStore(parse, globals);
-            var labels = new ProfileLabels(store.Labels, target.Name);
-            var outcome = retraining.Train(parse.GetValue(file)!, target, target.Criteria is null ? null : () => ProfileCommand.Population(parse, globals, scope, target, directory, []), policy, labels: set => labels.Record(set, LabelSource.Train, "local"));
+            // The database is opened once the file gave labels: a file refused leaves nothing behind.
+            PipelineStore? store = null;
+            RetrainOutcome outcome;
+            try
+            {
+                outcome = retraining.Train(parse.GetValue(file)!, target, target.Criteria is null ? null : () => ProfileCommand.Population(parse, globals, scope, target, directory, []), policy,
+                    labels: set => set.Rows.Count == 0 ? set.ToTrainingSet() : new ProfileLabels((store ??= scope.OpenStore(parse, globals)).Labels, target.Name).Record(set, LabelSource.Train, "local"));
+            }
+            finally
+            {
+                store?.Dispose();
+            }
+
             var m = outcome.Challenger.Metadata;
             if (parse.GetValue(json))
             {
