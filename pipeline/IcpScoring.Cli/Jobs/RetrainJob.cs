@@ -17,9 +17,13 @@ namespace IcpScoring.Cli.Jobs;
 /// when it is not worse than the champion. The decision is the job's result on the dashboard and in
 /// the log. The file's labels are recorded in the database with the profile's other labels, which
 /// train the challenger too. A file whose labels cannot train a model goes to <c>labels/failed/</c> with its reason.
+/// The <c>/label</c> page's "retrain now" takes the same path with the profile's stored labels (<see cref="TrainOnLabels"/>).
 /// </summary>
 internal sealed partial class RetrainJob(PipelineServices services, ILogger<RetrainJob> logger)
 {
+    /// <summary>Where "retrain now" writes a profile's labels for the retrain job, relative to the inbox.</summary>
+    public const string StoredLabelsFolder = ".labels";
+
     [DisplayName("Retrain on {0}")]
     [AutomaticRetry(Attempts = 2)]
     public RetrainResult Train(string relativePath, CancellationToken cancellationToken) => Train(relativePath, null, cancellationToken);
@@ -60,9 +64,6 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         var set = new TrainingSet([.. labels.Select(ProfileLabels.Input)], $"{labels.Count} labels of profile {profile}", "");
         return Train($"{StoredLabelsFolder}/{profile}/{name}", read => set with { Sha256 = read.Sha256 }, cancellationToken);
     }
-
-    /// <summary>Where "retrain now" writes a profile's labels for the retrain job, relative to the inbox.</summary>
-    public const string StoredLabelsFolder = ".labels";
 
     // storedLabels: the file is the profile's stored labels (retrain now), trained on as the store has
     // them rather than recorded again as the file's.
