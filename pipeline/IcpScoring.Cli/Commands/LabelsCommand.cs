@@ -13,8 +13,6 @@ namespace IcpScoring.Cli.Commands;
 /// </summary>
 internal static class LabelsCommand
 {
-    public static readonly string[] Header = ["Title", "Company", "Industry", "Company Size", "IsIcp"];
-
     public static Command Create(GlobalOptions globals, TextWriter stdout)
     {
         var command = new Command("labels", "A profile's labels (from the /label page, icp train, files in <inbox>/labels/<profile>/ and the CRM), one per person, the latest");
@@ -32,11 +30,9 @@ internal static class LabelsCommand
         {
             var target = scope.Profile(parse, globals, profile);
             using var store = scope.OpenStore(parse, globals);
-            var labels = store.Labels.List(target.Name);
-            var rows = labels.Select(l => (IEnumerable<string?>)[l.Title, l.Company, l.Industry, l.CompanySize, l.IsIcp ? "yes" : "no"]);
             if (parse.GetValue(output) is { } path)
             {
-                SpreadsheetCsv.Write(path, Header, rows);
+                var labels = new ProfileLabels(store.Labels, target.Name).Export(path);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"profile {target.Name}: {labels.Count:N0} labels ({labels.Count(l => l.IsIcp):N0} ICP, {labels.Count(l => !l.IsIcp):N0} not) -> {path}"));
             }
@@ -44,7 +40,7 @@ internal static class LabelsCommand
             {
                 stdout.Flush();
                 using var console = Console.OpenStandardOutput();
-                SpreadsheetCsv.WriteTo(console, Header, rows);
+                SpreadsheetCsv.WriteTo(console, ProfileLabels.ExportHeader, store.Labels.List(target.Name).Select(l => (IEnumerable<string?>)[l.Title, l.Company, l.Industry, l.CompanySize, l.IsIcp ? "yes" : "no"]));
             }
 
             return ExitCodes.Success;

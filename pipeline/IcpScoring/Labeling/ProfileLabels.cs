@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IcpScoring.Model;
 using IcpScoring.Normalization;
+using IcpScoring.Reports;
 using IcpScoring.Storage;
 
 namespace IcpScoring.Labeling;
@@ -13,6 +14,8 @@ namespace IcpScoring.Labeling;
 /// </summary>
 internal sealed class ProfileLabels(LabelStore store, string profile)
 {
+    public static readonly string[] ExportHeader = ["Title", "Company", "Industry", "Company Size", "IsIcp"];
+
     public string Profile => profile;
 
     /// <summary>
@@ -23,7 +26,7 @@ internal sealed class ProfileLabels(LabelStore store, string profile)
     {
         var known = KnownByInputs();
         var labels = set.People.Select((c, i) => Of(c, set.Rows[i].Label, known)).ToList();
-        store.Record(profile, labels, source, by);
+        Save(labels, source, by);
 
         var inFile = labels.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
         var others = store.List(profile).Where(l => !inFile.Contains(l.Key)).ToList();
@@ -46,8 +49,27 @@ internal sealed class ProfileLabels(LabelStore store, string profile)
     public void Record(IReadOnlyList<PersonLabel> matched, IReadOnlyList<(Connection Person, bool IsIcp)> others, LabelSource source, string by)
     {
         var known = KnownByInputs();
-        store.Record(profile, [.. matched, .. others.Select(p => Of(p.Person, p.IsIcp, known))], source, by);
+        Save([.. matched, .. others.Select(p => Of(p.Person, p.IsIcp, known))], source, by);
     }
+
+    /// <summary>Writes the profile's labels as labeled prospects <c>icp train</c> accepts (Title, Company, Industry, Company Size, IsIcp); returns them.</summary>
+    public IReadOnlyList<StoredLabel> Export(string path)
+    {
+        var labels = store.List(profile);
+        SpreadsheetCsv.Write(path, ExportHeader, labels.Select(l => (IEnumerable<string?>)[l.Title, l.Company, l.Industry, l.CompanySize, l.IsIcp ? "yes" : "no"]));
+        return labels;
+    }
+
+    // A label the store holds already, word for word, keeps who gave it and when: an exported file
+    // trained on again (or dropped in the inbox's labels folder) tells nothing new.
+    private void Save(IReadOnlyList<PersonLabel> labels, LabelSource source, string by)
+    {
+        var stored = store.List(profile).ToDictionary(l => l.Key, StringComparer.Ordinal);
+        store.Record(profile, [.. labels.Where(l => !(stored.TryGetValue(l.Key, out var s) && Same(s, l)))], source, by);
+    }
+
+    private static bool Same(StoredLabel s, PersonLabel l) =>
+        s.IsIcp == l.IsIcp && s.Title == l.Title && s.Company == l.Company && s.Industry == l.Industry && s.CompanySize == l.CompanySize;
 
     /// <summary>What the model reads of a stored label, labeled.</summary>
     public static ModelInput Input(StoredLabel label) => ModelFeatures.From(

@@ -74,10 +74,6 @@ internal sealed class LabelStore(PipelineStore store, StoreDialect dialect, Time
         });
     }
 
-    /// <summary>The people the profile has a label for, by key.</summary>
-    public IReadOnlySet<string> LabeledKeys(string profile) =>
-        List(profile).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>
     /// Replaces the profile's label queue (<c>icp label-queue</c>): the page then offers these
     /// people, in this order, skipping those labeled meanwhile.

@@ -63,6 +63,19 @@ public sealed class ProfileLabelsTests : IDisposable
     }
 
     [Fact]
+    public void AnExportTrainedOnAgainKeepsWhoGaveEachLabelAndWhen()
+    {
+        Finance.Record(Read("Title,Company,Industry,Company Size,URL,IsIcp\nCFO,Acme,Banking,201-500,https://www.linkedin.com/in/ann,yes\nNurse,Clinic,,,,no\n"), LabelSource.Page, "alice");
+        var before = _store.Labels.List("finance");
+        Finance.Export(_dir.File("labels.csv"));
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        Finance.Record(LabeledSet.Read(_dir.File("labels.csv"), new IngestionOptions(), CompanyDirectory.Empty), LabelSource.File, "local");
+
+        Assert.Equal(before, _store.Labels.List("finance"));
+    }
+
+    [Fact]
     public void AStoredLabelTrainsAsWhatTheModelReads()
     {
         var label = new StoredLabel("finance", "k", "Directeur financier 🚀", "Acme", "Banking", "201-500", true, LabelSource.Page, "local", StoreClock.Start);
