@@ -5,7 +5,6 @@ using IcpScoring.Labeling;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
 using IcpScoring.Profiles;
-using IcpScoring.Reports;
 using IcpScoring.Storage;
 using Microsoft.Extensions.Logging;
 using Serilog.Context;
@@ -43,22 +42,21 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
             return new($"failed: {problem}");
         }
 
+        var folder = Path.Combine(services.Paths.Inbox, StoredLabelsFolder, profile);
+        Directory.CreateDirectory(folder);
+        var staging = Path.Combine(folder, $".{Guid.NewGuid():N}.csv");
         IReadOnlyList<StoredLabel> labels;
         using (var store = services.OpenStore())
         {
-            labels = store.Labels.List(profile);
+            labels = new ProfileLabels(store.Labels, profile).Export(staging);
         }
 
         if (labels.Count == 0)
         {
+            File.Delete(staging);
             return new($"profile {profile} has no labels yet") { Profile = profile };
         }
 
-        var rows = labels.Select(l => (IEnumerable<string?>)[l.Title, l.Company, l.Industry, l.CompanySize, l.IsIcp ? "yes" : "no"]).ToList();
-        var folder = Path.Combine(services.Paths.Inbox, StoredLabelsFolder, profile);
-        Directory.CreateDirectory(folder);
-        var staging = Path.Combine(folder, $".{Guid.NewGuid():N}.csv");
-        SpreadsheetCsv.Write(staging, Commands.LabelsCommand.Header, rows);
         var name = FileHashes.Sha256(staging)[..16] + ".csv";
         File.Move(staging, Path.Combine(folder, name), overwrite: true);
         var set = new TrainingSet([.. labels.Select(ProfileLabels.Input)], $"{labels.Count} labels of profile {profile}", "");
