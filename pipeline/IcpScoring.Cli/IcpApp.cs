@@ -27,6 +27,8 @@ internal static class IcpApp
         root.Subcommands.Add(ModelsCommand.Create(globals, stdout));
         root.Subcommands.Add(ProfileCommand.Create(globals, stdout));
         root.Subcommands.Add(ScoreCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(LabelQueueCommand.Create(globals, stdout));
+        root.Subcommands.Add(LabelsCommand.Create(globals, stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using IcpScoring.Labeling;
 using IcpScoring.Model.Promotion;
 using IcpScoring.Pipeline;
+using IcpScoring.Storage;
 
 namespace IcpScoring.Cli.Commands;
 
@@ -17,14 +19,26 @@ internal static class TrainCommand
         promote.AcceptOnlyFromAmong("auto", "always", "never");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON: version, metrics (auc, auprc, f1, logLoss, ece), promoted, comparison (rows, differences with intervals, verdict)" };
         var profile = GlobalOptions.Profile("to train (a new name makes a new profile)");
-        var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse. Where the profile states criteria, the connections of its accounts in the database, labeled by the criteria, train it too (a person's label wins over the criteria)") { file, promote, json, profile };
+        var command = new Command("train", "Train a challenger model on labeled prospects, evaluate it against the champion, and promote it when it is not worse. The file's labels are recorded in the database with the profile's other labels, which train the model too (a person's latest label wins; rows with an empty label are skipped). Where the profile states criteria, the connections of its accounts in the database, labeled by the criteria, train it too (a person's label wins over the criteria)") { file, promote, json, profile };
         command.SetAction(parse => CommandScope.Run(parse, globals, scope =>
         {
             var policy = Enum.Parse<PromotionPolicy>(parse.GetValue(promote)!, ignoreCase: true);
             var directory = InspectCommand.LoadDirectory(scope.Settings.Ingestion);
             var retraining = new Retraining(scope.Settings.Model, scope.Settings.Ingestion, directory, scope.Loggers);
             var target = scope.ModelsFolder(parse, globals).GetOrNew(parse.GetValue(profile) ?? scope.Settings.Profiles.Default);
-            var outcome = retraining.Train(parse.GetValue(file)!, target, target.Criteria is null ? null : () => ProfileCommand.Population(parse, globals, scope, target, directory, []), policy);
+            // The database is opened once the file gave labels: a file refused leaves nothing behind.
+            PipelineStore? store = null;
+            RetrainOutcome outcome;
+            try
+            {
+                outcome = retraining.Train(parse.GetValue(file)!, target, target.Criteria is null ? null : () => ProfileCommand.Population(parse, globals, scope, target, directory, []), policy,
+                    labels: set => set.Rows.Count == 0 ? set.ToTrainingSet() : new ProfileLabels((store ??= scope.OpenStore(parse, globals)).Labels, target.Name).Record(set, LabelSource.Train, "local"));
+            }
+            finally
+            {
+                store?.Dispose();
+            }
+
             var m = outcome.Challenger.Metadata;
             if (parse.GetValue(json))
             {
@@ -47,6 +61,8 @@ internal static class TrainCommand
                     rows = m.Rows,
                     positives = m.Positives,
                     rejected = m.RejectedRows,
+                    unlabeled = outcome.Unlabeled,
+                    storedLabels = outcome.FromStore,
                     rejects = outcome.Labels.Rejects.Select(x => new { line = x.Line, reason = x.Reason }),
                     repetitions = m.Repetitions,
                     calibration = m.Calibration,
@@ -102,6 +118,11 @@ internal static class TrainCommand
         foreach (var caveat in m.Caveats)
         {
             W($"  caveat: {caveat}");
+        }
+
+        if (outcome.Unlabeled > 0 || outcome.FromStore > 0)
+        {
+            W($"  labels      {outcome.Unlabeled:N0} rows of the file left unlabeled (skipped), {outcome.FromStore:N0} labels of other people stored for the profile trained it too");
         }
 
         W($"  {outcome.Decision}");

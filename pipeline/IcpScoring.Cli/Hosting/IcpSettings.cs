@@ -13,7 +13,7 @@ namespace IcpScoring.Cli.Hosting;
 /// folder, else beside the executable), then <c>ICP_</c> environment variables (<c>__</c> between
 /// sections), then command-line options.
 /// </summary>
-internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, BenchmarksOptions Benchmarks, ReportsOptions Reports, DriftOptions Drift, JobsOptions Jobs, LoggingOptions Logging, Web.WebOptions Web, ProfilesOptions Profiles)
+internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, IngestionOptions Ingestion, ModelOptions Model, BenchmarksOptions Benchmarks, ReportsOptions Reports, DriftOptions Drift, JobsOptions Jobs, LoggingOptions Logging, Web.WebOptions Web, ProfilesOptions Profiles, Labeling.CrmOptions CrmLabels)
 {
     public const string EnvironmentPrefix = "ICP_";
 
@@ -53,8 +53,9 @@ internal sealed record IcpSettings(string ConfigFile, PathsOptions Paths, Ingest
             Bind<JobsOptions>(config, "Jobs", name),
             Bind<LoggingOptions>(config, "Logging", name),
             Bind<Web.WebOptions>(config, "Web", name),
-            Bind<ProfilesOptions>(config, "Profiles", name));
-        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Benchmarks.Validate()).Concat(settings.Reports.Validate()).Concat(settings.Drift.Validate()).Concat(settings.Jobs.Validate()).Concat(settings.Logging.Validate()).Concat(settings.Web.Validate()).Concat(settings.Profiles.Validate()).ToList();
+            Bind<ProfilesOptions>(config, "Profiles", name),
+            Bind<Labeling.CrmOptions>(config, "CrmLabels", name));
+        var problems = settings.Paths.Validate().Concat(settings.Ingestion.Validate()).Concat(settings.Model.Validate()).Concat(settings.Benchmarks.Validate()).Concat(settings.Reports.Validate()).Concat(settings.Drift.Validate()).Concat(settings.Jobs.Validate()).Concat(settings.Logging.Validate()).Concat(settings.Web.Validate()).Concat(settings.Profiles.Validate()).Concat(settings.CrmLabels.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException($"{name}: {string.Join("; ", problems)}");

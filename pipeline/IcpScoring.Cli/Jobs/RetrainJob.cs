@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using IcpScoring.Ingestion;
+using IcpScoring.Labeling;
 using IcpScoring.Model;
 using IcpScoring.Pipeline;
 using IcpScoring.Profiles;
@@ -13,13 +14,58 @@ namespace IcpScoring.Cli.Jobs;
 /// <summary>
 /// Labeled prospects dropped in <c>&lt;inbox&gt;/labels/</c>: a challenger is trained and promoted only
 /// when it is not worse than the champion. The decision is the job's result on the dashboard and in
-/// the log. A file whose labels cannot train a model goes to <c>labels/failed/</c> with its reason.
+/// the log. The file's labels are recorded in the database with the profile's other labels, which
+/// train the challenger too. A file whose labels cannot train a model goes to <c>labels/failed/</c> with its reason.
+/// The <c>/label</c> page's "retrain now" takes the same path with the profile's stored labels (<see cref="TrainOnLabels"/>).
 /// </summary>
 internal sealed partial class RetrainJob(PipelineServices services, ILogger<RetrainJob> logger)
 {
+    /// <summary>Where "retrain now" writes a profile's labels for the retrain job, relative to the inbox.</summary>
+    public const string StoredLabelsFolder = ".labels";
+
     [DisplayName("Retrain on {0}")]
     [AutomaticRetry(Attempts = 2)]
-    public RetrainResult Train(string relativePath, CancellationToken cancellationToken)
+    public RetrainResult Train(string relativePath, CancellationToken cancellationToken) => Train(relativePath, null, cancellationToken);
+
+    /// <summary>
+    /// The <c>/label</c> page's "retrain now": the profile's stored labels, written as labeled
+    /// prospects under <c>&lt;inbox&gt;/.labels/&lt;profile&gt;/</c> (a dot-folder, which no inbox scan
+    /// picks up), trained on like any labels file. Named by their content, so the same labels are
+    /// trained on once. The labels are not recorded again: who gave each one and when stay as they are.
+    /// </summary>
+    [DisplayName("Retrain {0} on its labels")]
+    [AutomaticRetry(Attempts = 2)]
+    public RetrainResult TrainOnLabels(string profile, CancellationToken cancellationToken)
+    {
+        if (ModelsFolder.NameProblem(profile) is { } problem)
+        {
+            return new($"failed: {problem}");
+        }
+
+        var folder = Path.Combine(services.Paths.Inbox, StoredLabelsFolder, profile);
+        Directory.CreateDirectory(folder);
+        var staging = Path.Combine(folder, $".{Guid.NewGuid():N}.csv");
+        IReadOnlyList<StoredLabel> labels;
+        using (var store = services.OpenStore())
+        {
+            labels = new ProfileLabels(store.Labels, profile).Export(staging);
+        }
+
+        if (labels.Count == 0)
+        {
+            File.Delete(staging);
+            return new($"profile {profile} has no labels yet") { Profile = profile };
+        }
+
+        var name = FileHashes.Sha256(staging)[..16] + ".csv";
+        File.Move(staging, Path.Combine(folder, name), overwrite: true);
+        var set = new TrainingSet([.. labels.Select(ProfileLabels.Input)], $"{labels.Count} labels of profile {profile}", "");
+        return Train($"{StoredLabelsFolder}/{profile}/{name}", read => set with { Sha256 = read.Sha256 }, cancellationToken);
+    }
+
+    // storedLabels: the file is the profile's stored labels (retrain now), trained on as the store has
+    // them rather than recorded again as the file's.
+    private RetrainResult Train(string relativePath, Func<LabeledSet, TrainingSet>? storedLabels, CancellationToken cancellationToken)
     {
         using var _ = LogContext.PushProperty("File", relativePath);
         var path = Path.Combine(services.Paths.Inbox, relativePath);
@@ -40,7 +86,8 @@ internal sealed partial class RetrainJob(PipelineServices services, ILogger<Retr
         {
             var retraining = new Retraining(services.Settings.Model, services.Settings.Ingestion, services.Directory, services.Loggers);
             var profile = services.ModelsFolder.GetOrNew(ProfileOf(relativePath));
-            var outcome = retraining.Train(path, profile, profile.Criteria is null ? null : () => CriteriaPopulation.ForProfile(profile.Name, services.Routing(store), store, services.Paths.Inbox, services.Settings.Ingestion, services.Directory, cancellationToken), PromotionPolicy.Auto, cancellationToken);
+            var outcome = retraining.Train(path, profile, profile.Criteria is null ? null : () => CriteriaPopulation.ForProfile(profile.Name, services.Routing(store), store, services.Paths.Inbox, services.Settings.Ingestion, services.Directory, cancellationToken), PromotionPolicy.Auto, cancellationToken,
+                storedLabels ?? (set => new ProfileLabels(store.Labels, profile.Name).Record(set, LabelSource.File, "local")));
             var m = outcome.Challenger.Metadata;
             store.Complete(entry.Id, new ModelRef(profile.Name, outcome.Challenger.Version).ToString(), new FileCounts(m.Rows + m.RejectedRows, m.Rows, 0, 0, m.RejectedRows));
             LogTrained(profile.Name, outcome.Challenger.Version, outcome.Promoted, outcome.Decision);

@@ -21,8 +21,9 @@ namespace IcpScoring.Cli.Web;
 
 /// <summary>
 /// The pages of <c>icp serve</c>: the portfolio, the upload of an export, retraining on labeled
-/// prospects, a job's progress and outcome, and the reports themselves as files. Plain HTML forms,
-/// no script; every form carries an antiforgery token; uploads are checked before they reach the inbox.
+/// prospects, labeling connections one at a time (<see cref="LabelPage"/>), a job's progress and
+/// outcome, and the reports themselves as files. Plain HTML forms, no script but the label page's
+/// keys; every form carries an antiforgery token; uploads are checked before they reach the inbox.
 /// </summary>
 internal static class WebEndpoints
 {
@@ -54,6 +55,7 @@ internal static class WebEndpoints
         app.MapGet("/retrain", RetrainForm);
         app.MapPost("/retrain", Retrain);
         app.MapGet("/jobs/{id}", Job);
+        LabelPage.Map(app);
     }
 
     private static IResult Portfolio(PipelineServices services)
@@ -285,7 +287,7 @@ internal static class WebEndpoints
         Commands.ProfileCommand.CheckUsable(services.ModelsFolder.Get(profile), services.ModelsFolder);
 
     // Who made a choice on a page: the dashboard's user when basic authentication is on, else "local".
-    private static string Who(PipelineServices services) =>
+    internal static string Who(PipelineServices services) =>
         string.IsNullOrEmpty(services.Settings.Jobs.Dashboard.Username) ? "local" : services.Settings.Jobs.Dashboard.Username;
 
     private static IResult RetrainForm(HttpContext http, IAntiforgery antiforgery, PipelineServices services, WebOptions options)
@@ -360,7 +362,7 @@ internal static class WebEndpoints
 
     // Size limits first (Kestrel's default 30 MB would otherwise refuse a large export with a bare
     // 413), then the form (where an oversized file is caught), then its antiforgery token.
-    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, WebOptions options)
+    internal static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, WebOptions options)
     {
         var limit = options.MaxUploadBytes + (1 << 20);
         if (http.Request.ContentLength > limit)

@@ -13,7 +13,7 @@ internal static class WebPage
     /// <summary>The navigation bar every page opens with.</summary>
     public const string Nav =
         "<nav style=\"display:flex;gap:18px;margin:0 0 20px;font-weight:600\">"
-        + "<a href=\"/\">Portfolio</a><a href=\"/profiles\">ICP profiles</a><a href=\"/upload\">Upload an export</a><a href=\"/retrain\">Retrain</a><a href=\"/hangfire\">Jobs</a></nav>\n";
+        + "<a href=\"/\">Portfolio</a><a href=\"/profiles\">ICP profiles</a><a href=\"/upload\">Upload an export</a><a href=\"/label\">Label</a><a href=\"/retrain\">Retrain</a><a href=\"/hangfire\">Jobs</a></nav>\n";
 
     /// <summary>A page up to its content; one waiting for a job reloads itself every <paramref name="refreshSeconds"/> (no script needed).</summary>
     public static StringBuilder Begin(string title, string? refreshSeconds = null) =>

@@ -18,4 +18,10 @@ internal sealed record RetrainOutcome(
 {
     /// <summary>How it compared with the champion, as stored in its comparison.json.</summary>
     public ChampionComparison? Comparison { get; init; }
+
+    /// <summary>The file's rows whose label was left empty: skipped, not rejected.</summary>
+    public long Unlabeled { get; init; }
+
+    /// <summary>Labels of other people stored for the profile that trained the challenger too.</summary>
+    public int FromStore { get; init; }
 }

@@ -25,14 +25,19 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
     /// the criteria, train it too; where a labeled prospect and the criteria disagree on the same
     /// input (title, industry and size), the label wins. People's labels alone judge it.
     /// </summary>
-    public RetrainOutcome Train(string labeledFile, IcpProfile profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken = default) =>
-        Train(labeledFile, profile.Registry, profile, population, policy, cancellationToken);
+    /// <remarks>
+    /// <paramref name="labels"/> turns the file's labels into the profile's training set: it records
+    /// them with the profile's other labels (the label store) and adds those of other people.
+    /// </remarks>
+    public RetrainOutcome Train(string labeledFile, IcpProfile profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken = default, Func<LabeledSet, TrainingSet>? labels = null) =>
+        Train(labeledFile, profile.Registry, profile, population, policy, cancellationToken, labels);
 
-    private RetrainOutcome Train(string labeledFile, ModelRegistry registry, IcpProfile? profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken)
+    private RetrainOutcome Train(string labeledFile, ModelRegistry registry, IcpProfile? profile, Func<CriteriaPopulation>? population, PromotionPolicy policy, CancellationToken cancellationToken, Func<LabeledSet, TrainingSet>? labels = null)
     {
         var set = LabeledSet.Read(labeledFile, ingestion, directory);
-        LogRead(set.Report.File, set.Rows.Count, set.Positives, set.Report.Rejected);
-        var (training, stats) = WithCriteria(set, profile, population);
+        LogRead(set.Report.File, set.Rows.Count, set.Positives, set.Report.Rejected, set.Unlabeled);
+        var labeled = labels is null ? set.ToTrainingSet() : labels(set);
+        var (training, stats) = WithCriteria(labeled, profile, population);
         var trained = new IcpTrainer(model, loggers.CreateLogger<IcpTrainer>()).Train(training, cancellationToken);
         var metadata = trained.Metadata with
         {
@@ -56,29 +61,34 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         }
 
         LogDecision(challenger.Version, promote, decision);
-        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, comparison.Champion, comparison.ChampionMetrics, promote, decision, set.Report) { Comparison = comparison };
+        return new RetrainOutcome(promote ? challenger with { IsChampion = true } : challenger, comparison.Champion, comparison.ChampionMetrics, promote, decision, set.Report)
+        {
+            Comparison = comparison,
+            Unlabeled = set.Unlabeled,
+            FromStore = labeled.Rows.Count - set.Rows.Count,
+        };
     }
 
     // The labeled rows, and the profile's population labeled by its criteria after them, but for the
     // inputs a person labeled: there, the person's label is the one kept.
-    private (TrainingSet Set, CriteriaLabelStats? Stats) WithCriteria(LabeledSet set, IcpProfile? profile, Func<CriteriaPopulation>? population)
+    private (TrainingSet Set, CriteriaLabelStats? Stats) WithCriteria(TrainingSet set, IcpProfile? profile, Func<CriteriaPopulation>? population)
     {
         if (profile?.Criteria is not { } criteria || population is null)
         {
-            return (set.ToTrainingSet(), null);
+            return (set, null);
         }
 
         var people = population();
         if (people.Count == 0)
         {
             LogNoPopulation(profile.Name);
-            return (set.ToTrainingSet(), null);
+            return (set, null);
         }
 
         static string Key(ModelInput i) => $"{i.Title.ToUpperInvariant()}\u001f{i.Industry}\u001f{i.SizeBucket}";
         var labeled = set.Rows.Select(Key).ToHashSet(StringComparer.Ordinal);
         var (rows, stats) = CriteriaLabels.Label([.. people.Rows(model.Seed).Where(r => !labeled.Contains(Key(r)))], criteria, model.Seed);
-        var combined = CriteriaPrior.Combine(set.Rows, rows, set.File, set.Sha256, set.Report.Rejected, model.Seed);
+        var combined = CriteriaPrior.Combine(set.Rows, rows, set.Source, set.Sha256, set.RejectedRows, model.Seed);
         LogCombined(profile.Name, set.Rows.Count, combined.CriteriaRows, rows.Count, stats.Positives);
         return (combined, stats);
     }
@@ -140,8 +150,8 @@ internal sealed partial class Retraining(ModelOptions model, IngestionOptions in
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read labeled prospects {Labels}: {Rows} rows, {Positives} ICP, {Rejected} rejected")]
-    private partial void LogRead(string labels, int rows, int positives, long rejected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read labeled prospects {Labels}: {Rows} rows, {Positives} ICP, {Rejected} rejected, {Unlabeled} left unlabeled")]
+    private partial void LogRead(string labels, int rows, int positives, long rejected, long unlabeled);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version}: promoted {Promoted}; {Decision}")]
     private partial void LogDecision(string version, bool promoted, string decision);

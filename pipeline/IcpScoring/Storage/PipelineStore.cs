@@ -31,6 +31,9 @@ internal sealed class PipelineStore : IDisposable
         _clock = clock;
     }
 
+    /// <summary>People's labels and label queues, per profile, in this database.</summary>
+    public LabelStore Labels => new(this, _dialect, _clock);
+
     /// <summary>The database as messages name it: the SQLite file's full path, or the PostgreSQL server and database.</summary>
     public string Database => _dialect.Name;
 
@@ -636,7 +639,7 @@ internal sealed class PipelineStore : IDisposable
         reader.GetInt64(10),
         reader.GetString(11));
 
-    private T Locked<T>(Func<DbConnection, T> action)
+    internal T Locked<T>(Func<DbConnection, T> action)
     {
         lock (_gate)
         {

@@ -122,6 +122,37 @@ internal static class StoreSchema
                                 ELSE identity || '/' || COALESCE(month, '') || '/' || COALESCE(account, '') END;
             CREATE INDEX ix_ledger_sha256 ON ledger (sha256);
             """),
+
+        // People's labels per profile (the latest per person: the key is the person's snapshot key)
+        // and the queue of people whose labels would teach the profile's model most.
+        new(6, """
+            CREATE TABLE labels (
+                profile TEXT NOT NULL,
+                connection_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                company TEXT NOT NULL,
+                industry TEXT NOT NULL,
+                company_size TEXT NOT NULL,
+                is_icp INTEGER NOT NULL CHECK (is_icp IN (0, 1)),
+                source TEXT NOT NULL CHECK (source IN ('page', 'file', 'train', 'crm')),
+                labeled_by TEXT NOT NULL,
+                labeled_at TEXT NOT NULL,
+                PRIMARY KEY (profile, connection_key)
+            );
+
+            CREATE TABLE label_queue (
+                profile TEXT NOT NULL,
+                position BIGINT NOT NULL,
+                connection_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                company TEXT NOT NULL,
+                industry TEXT NOT NULL,
+                company_size TEXT NOT NULL,
+                score DOUBLE PRECISION NOT NULL,
+                skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+                PRIMARY KEY (profile, position)
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -269,6 +269,10 @@ public sealed class JobServerTests : IDisposable
         Assert.Equal("finance-leaders", result.Profile);
         Assert.Equal("v1", new IcpScoring.Model.ModelRegistry(Path.Combine(models, "finance-leaders")).ChampionVersion);
         Assert.False(Directory.Exists(Path.Combine(models, "sample")));
+        using var store = services.OpenStore();
+        var labels = store.Labels.List("finance-leaders");
+        Assert.NotEmpty(labels);
+        Assert.All(labels, l => Assert.Equal((LabelSource.File, "local"), (l.Source, l.By)));
     }
 
     [Fact]

@@ -36,10 +36,19 @@ public sealed class LabeledSetTests : IDisposable
         var set = Read(path);
 
         Assert.Equal(2, set.Rows.Count);
-        Assert.Equal([3L, 4L], set.Report.Rejects.Select(r => r.Line));
+        Assert.Equal([3L], set.Report.Rejects.Select(r => r.Line));
         Assert.Contains("'maybe' is not true/false", set.Report.Rejects[0].Reason, StringComparison.Ordinal);
-        Assert.Equal("missing label", set.Report.Rejects[1].Reason);
         Assert.Equal(set.Report.DataRows, set.Report.Connections + set.Report.Rejected);
+    }
+
+    [Fact]
+    public void RowsLeftWithoutALabelAreSkippedAndCountedNotRejected()
+    {
+        var path = _dir.Write("l.csv", "Title,Industry,Company Size,IsIcp\nCMO,Software Development,51-200,true\nCTO,Software Development,51-200,\nTeacher,,,  \nNurse,,,no\n");
+
+        var set = Read(path);
+
+        Assert.Equal((2, 2L, 0L), (set.Rows.Count, set.Unlabeled, set.Report.Rejected));
     }
 
     [Theory]
